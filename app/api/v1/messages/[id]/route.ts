@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { withApi } from "@/lib/api/handler";
+import { isValidTimeZone } from "@/lib/queries/filters";
+import { getMessage } from "@/lib/queries/get-message";
+import { getWorkspace } from "@/lib/queries/get-workspace";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi<z.ZodObject<{ tz: z.ZodOptional<z.ZodString> }>, { id: string }>({
+  scope: "read",
+  query: z.object({ tz: z.string().refine(isValidTimeZone, "not an IANA time zone").optional() }),
+  handler: async ({ db, scope, query, params }) => {
+    const tz = query.tz ?? (await getWorkspace(db, scope)).timezone;
+    return getMessage(db, scope, params.id, tz);
+  },
+});

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+/**
+ * The raw driver under Prisma: a pg pool for PostgreSQL, or one in-process PGlite (a real
+ * Postgres in WASM) when no DATABASE_URL is set. The migrator and Prisma's adapter share it.
+ */
+export type Driver = { kind: "pg"; pool: pg.Pool; close(): Promise<void> } | { kind: "pglite"; pglite: PGlite; close(): Promise<void> };
+
+export async function openDriver(opts: { databaseUrl?: string; dataDir: string }): Promise<Driver> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on("error", () => {});
+    return { kind: "pg", pool, close: () => pool.end() };
+  }
+  const dir = opts.dataDir.startsWith("memory://") ? opts.dataDir : path.join(opts.dataDir, "pglite");
+  if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: dir });
+  return { kind: "pglite", pglite, close: () => pglite.close() };
+}
+
+/** Run a multi-statement SQL script (migrations) on the driver, outside Prisma. */
+export async function execScript(driver: Driver, sql: string): Promise<void> {
+  if (driver.kind === "pg") await driver.pool.query(sql);
+  else await driver.pglite.exec(sql);
+}
+
+export async function queryRows<T>(driver: Driver, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (driver.kind === "pg") return (await driver.pool.query(sql, params)).rows as T[];
+  return (await driver.pglite.query<T>(sql, params)).rows;
+}

@@ -1,0 +1,38 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env: a bad configuration fails at start with a clear message.
+const schema = z.object({
+  PORT: z.coerce.number().int().positive().default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  PROVISION_FILE: z.string().optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** 32-byte key (hex or base64) that seals source secrets; generated into DATA_DIR when unset. */
+  SECRET_KEY: z.string().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL || undefined,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  cached = { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };
+  return cached;
+}
+
+/** For tests that switch databases within one process. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,472 @@
+import type { Tx } from "../db/sql";
+import {
+  cohortOf,
+  contributionOf,
+  mergeFact,
+  rollupKeyString,
+  sameState,
+  statusOf,
+  type DeliveryState,
+  type Fact,
+  type RollupKey,
+} from "./delivery-state";
+import { RECEIPT_KIND, type IngestEvent, type MessageInfo } from "./events";
+import * as store from "./store";
+
+// Applies a group of requests' events in one transaction: dedupe → register messages → release
+// receipts that waited for them → expand watermarks → merge into delivery state → rollup deltas
+// → append to the event log → health counters. The caller commits, then acknowledges.
+
+export type Outcome = "applied" | "duplicate" | "stale" | "waiting";
+
+export interface BatchItem {
+  workspaceId: string;
+  sourceId: string | null;
+  receivedAt: Date;
+  events: IngestEvent[];
+}
+
+export interface ChangedDelivery {
+  messageId: string;
+  recipientId: string;
+  status: string;
+  senderId: string | null;
+  conversationId: string | null;
+  campaignId: string | null;
+  announcementId: string | null;
+}
+
+export interface BatchResult {
+  outcomes: Outcome[][];
+  changes: Map<string, ChangedDelivery[]>;
+}
+
+type Receipt = Extract<IngestEvent, { type: "message.delivered" | "message.read" | "message.failed" }>;
+
+interface Tagged {
+  item: number;
+  index: number;
+  ws: string;
+  sourceId: string | null;
+  receivedAt: Date;
+  ev: IngestEvent;
+  outcome: Outcome;
+  outOfOrder: boolean;
+  /** For released waiting receipts: not part of this request, only their log row is updated. */
+  released?: boolean;
+}
+
+const K = (...parts: (string | null)[]) => parts.join("\u0000");
+
+function inferKind(m: MessageInfo): MessageRowKind {
+  if (m.kind) return m.kind;
+  if (m.campaignId) return "campaign";
+  if (m.announcementId) return "announcement";
+  return "direct";
+}
+type MessageRowKind = store.MessageRow["kind"];
+
+/** Serialised form of a receipt parked in waiting_receipts. */
+function parkReceipt(ev: Receipt): string {
+  return JSON.stringify({ ...ev, occurredAt: ev.occurredAt.toISOString() });
+}
+function unparkReceipt(json: unknown): Receipt {
+  const o = json as Receipt & { occurredAt: string };
+  return { ...o, occurredAt: new Date(o.occurredAt) };
+}
+
+export async function applyBatch(tx: Tx, items: BatchItem[], now = new Date()): Promise<BatchResult> {
+  const all: Tagged[] = items.flatMap((it, item) =>
+    it.events.map((ev, index) => ({
+      item,
+      index,
+      ws: it.workspaceId,
+      sourceId: it.sourceId,
+      receivedAt: it.receivedAt,
+      ev,
+      outcome: "stale" as Outcome,
+      outOfOrder: false,
+    })),
+  );
+
+  // 1. Duplicates: already in the log, or repeated within this batch.
+  const existing = await store.findExistingKeys(
+    tx,
+    dedupe(
+      all.map((t) => ({ ws: t.ws, key: t.ev.key })),
+      (k) => K(k.ws, k.key),
+    ),
+  );
+  const seen = new Set<string>();
+  const fresh: Tagged[] = [];
+  for (const t of all) {
+    const k = K(t.ws, t.ev.key);
+    if (existing.has(k) || seen.has(k)) t.outcome = "duplicate";
+    else (seen.add(k), fresh.push(t));
+  }
+
+  // 2. Register messages named by message.sent.
+  const messages = new Map<string, store.MessageRow>();
+  const sentMessages = new Map<string, store.MessageRow>();
+  for (const t of fresh) {
+    if (t.ev.type !== "message.sent") continue;
+    const m = t.ev.message;
+    const k = K(t.ws, m.id);
+    const prev = sentMessages.get(k);
+    const row: store.MessageRow = {
+      workspaceId: t.ws,
+      id: m.id,
+      kind: inferKind(m),
+      senderId: prev?.senderId ?? m.senderId ?? null,
+      conversationId: prev?.conversationId ?? m.conversationId ?? null,
+      campaignId: prev?.campaignId ?? m.campaignId ?? null,
+      variant: prev?.variant ?? m.variant ?? null,
+      announcementId: prev?.announcementId ?? m.announcementId ?? null,
+      title: prev?.title ?? m.title ?? null,
+      sourceId: prev?.sourceId ?? t.sourceId,
+      sentAt: prev && prev.sentAt < t.ev.occurredAt ? prev.sentAt : t.ev.occurredAt,
+    };
+    if (prev && prev.kind !== "direct") row.kind = prev.kind;
+    sentMessages.set(k, row);
+  }
+  const upserted = await store.upsertMessages(tx, [...sentMessages.values()]);
+  const newlyKnown: { ws: string; id: string }[] = [];
+  for (const m of upserted) {
+    messages.set(K(m.workspaceId, m.id), m);
+    if (m.inserted) newlyKnown.push({ ws: m.workspaceId, id: m.id });
+  }
+  await registerCatalog(tx, [...sentMessages.values()]);
+
+  // 3. Receipts for messages known before this batch; the rest wait for their message.
+  const receipts = fresh.filter((t): t is Tagged & { ev: Receipt } => t.ev.type in RECEIPT_KIND);
+  const unknownIds = dedupe(
+    receipts.filter((t) => !messages.has(K(t.ws, t.ev.messageId))).map((t) => ({ ws: t.ws, id: t.ev.messageId })),
+    (k) => K(k.ws, k.id),
+  );
+  for (const m of await store.findMessages(tx, unknownIds)) messages.set(K(m.workspaceId, m.id), m);
+
+  // 4. Receipts that were waiting for the messages this batch made known.
+  const released: (Tagged & { ev: Receipt })[] = (await store.takeWaiting(tx, newlyKnown)).map((w) => ({
+    item: -1,
+    index: -1,
+    ws: w.ws,
+    sourceId: null,
+    receivedAt: now,
+    ev: unparkReceipt(w.event),
+    outcome: "stale",
+    outOfOrder: false,
+    released: true,
+  }));
+
+  // 5. Collect facts per delivery.
+  const facts = new Map<string, { ws: string; m: string; r: string; list: { fact: Fact; t: Tagged }[] }>();
+  const addFact = (t: Tagged, ws: string, m: string, r: string, fact: Fact) => {
+    const k = K(ws, m, r);
+    let e = facts.get(k);
+    if (!e) facts.set(k, (e = { ws, m, r, list: [] }));
+    e.list.push({ fact, t });
+  };
+  const waiting: Parameters<typeof store.insertWaiting>[1] = [];
+  for (const t of fresh) {
+    if (t.ev.type !== "message.sent") continue;
+    for (const r of t.ev.recipientIds)
+      addFact(t, t.ws, t.ev.message.id, r, { kind: "sent", at: t.ev.occurredAt, clientPlatform: t.ev.clientPlatform });
+  }
+  for (const t of [...receipts, ...released]) {
+    const ev = t.ev;
+    if (!messages.has(K(t.ws, ev.messageId))) {
+      t.outcome = "waiting";
+      waiting.push({
+        ws: t.ws,
+        key: ev.key,
+        messageId: ev.messageId,
+        recipientId: ev.recipientId,
+        receivedAt: t.receivedAt,
+        event: parkReceipt(ev),
+      });
+      continue;
+    }
+    addFact(t, t.ws, ev.messageId, ev.recipientId, {
+      kind: RECEIPT_KIND[ev.type],
+      at: ev.occurredAt,
+      clientPlatform: ev.clientPlatform,
+      error: ev.type === "message.failed" ? ev.error : undefined,
+    });
+  }
+
+  // 6. Watermarks: store them, and touch the known deliveries they cover.
+  const marks = fresh.filter(
+    (t): t is Tagged & { ev: Extract<IngestEvent, { type: "conversation.read" }> } => t.ev.type === "conversation.read",
+  );
+  const markRows = marks.map((t) => ({
+    ws: t.ws,
+    conversationId: t.ev.conversationId,
+    readerId: t.ev.readerId,
+    readUpTo: t.ev.readUpTo,
+    readAt: t.ev.occurredAt,
+  }));
+  const newMarks = new Set((await store.insertWatermarks(tx, markRows)).map(markKey));
+  for (const t of marks) {
+    t.outcome = newMarks.has(
+      markKey({ ws: t.ws, conversationId: t.ev.conversationId, readerId: t.ev.readerId, readUpTo: t.ev.readUpTo, readAt: t.ev.occurredAt }),
+    )
+      ? "applied"
+      : "stale";
+  }
+  const touchedByMarks = await store.findWatermarkedDeliveries(tx, markRows);
+
+  // 7. Load (and lock) the current state of every touched delivery.
+  const keys = dedupe(
+    [...facts.values(), ...touchedByMarks].map((f) => ({ ws: f.ws, m: f.m, r: f.r })),
+    (k) => K(k.ws, k.m, k.r),
+  ).sort((a, b) => (K(a.ws, a.m, a.r) < K(b.ws, b.m, b.r) ? -1 : 1));
+  const before = new Map((await store.lockDeliveries(tx, keys)).map((d) => [K(d.workspaceId, d.messageId, d.recipientId), d]));
+
+  // 8. Merge facts into state.
+  const after = new Map<string, DeliveryState>();
+  for (const k of keys) {
+    const key = K(k.ws, k.m, k.r);
+    let state = before.get(key) ?? newDelivery(k.ws, k.m, k.r, messages.get(K(k.ws, k.m))!);
+    for (const { fact, t } of facts.get(key)?.list ?? []) {
+      const res = mergeFact(state, fact);
+      state = res.state;
+      if (res.changed) t.outcome = "applied";
+      if (res.outOfOrder) t.outOfOrder = true;
+    }
+    after.set(key, state);
+  }
+  // Watermarks are checked against each delivery's final cohort time, whichever arrived first.
+  const scopes = dedupe(
+    [...after.values()].filter((s) => s.conversationId).map((s) => ({ ws: s.workspaceId, c: s.conversationId!, r: s.recipientId })),
+    (s) => K(s.ws, s.c, s.r),
+  );
+  const marksByScope = groupBy(await store.findWatermarks(tx, scopes), (w) => K(w.ws, w.conversationId, w.readerId));
+  for (const [key, state] of after) {
+    if (!state.conversationId) continue;
+    let s = state;
+    for (const w of marksByScope.get(K(s.workspaceId, s.conversationId, s.recipientId)) ?? []) {
+      if (w.readUpTo.getTime() >= cohortOf(s).getTime()) s = mergeFact(s, { kind: "read", at: w.readAt, watermark: true }).state;
+    }
+    after.set(key, s);
+  }
+
+  // 9. Write changed deliveries and their rollup deltas.
+  const changed: { state: DeliveryState; status: string; cohortAt: Date }[] = [];
+  const deltas = new Map<string, store.RollupDelta>();
+  const bins = new Map<string, { key: RollupKey; bin: number; count: number }>();
+  const addContribution = (s: DeliveryState, sign: 1 | -1) => {
+    const c = contributionOf(s);
+    const ks = rollupKeyString(c.key);
+    const d = deltas.get(ks) ?? { key: c.key, sent: 0, delivered: 0, read: 0, failed: 0, ttrSum: 0 };
+    d.sent += sign * c.sent;
+    d.delivered += sign * c.delivered;
+    d.read += sign * c.read;
+    d.failed += sign * c.failed;
+    d.ttrSum += sign * c.ttrSum;
+    deltas.set(ks, d);
+    if (c.ttrBin !== null) {
+      const bk = `${ks}\u0000${c.ttrBin}`;
+      const b = bins.get(bk) ?? { key: c.key, bin: c.ttrBin, count: 0 };
+      b.count += sign;
+      bins.set(bk, b);
+    }
+  };
+  const changes = new Map<string, ChangedDelivery[]>();
+  for (const [key, s] of after) {
+    const old = before.get(key);
+    if (old && sameState(old, s)) continue;
+    changed.push({ state: s, status: statusOf(s), cohortAt: cohortOf(s) });
+    if (old) addContribution(old, -1);
+    addContribution(s, 1);
+    const list = changes.get(s.workspaceId) ?? [];
+    list.push({
+      messageId: s.messageId,
+      recipientId: s.recipientId,
+      status: statusOf(s),
+      senderId: s.senderId,
+      conversationId: s.conversationId,
+      campaignId: s.campaignId,
+      announcementId: s.announcementId,
+    });
+    changes.set(s.workspaceId, list);
+  }
+  await store.writeDeliveries(tx, changed, now);
+  const nonZero = [...deltas.values()].filter((d) => d.sent || d.delivered || d.read || d.failed || d.ttrSum);
+  await store.addRollups(
+    tx,
+    nonZero,
+    [...bins.values()].filter((b) => b.count !== 0),
+  );
+
+  // 10. Support conversations: inbound messages and the latest outbound.
+  await recordConversations(tx, fresh, messages);
+
+  // 11. The event log (duplicates included), parked receipts, released receipts' outcomes.
+  await store.insertEvents(tx, all.map(toEventRow));
+  await store.insertWaiting(tx, waiting);
+  await store.setOutcomes(
+    tx,
+    released.filter((t) => t.outcome !== "waiting").map((t) => ({ ws: t.ws, key: t.ev.key, outcome: t.outcome })),
+  );
+  await store.addSourceStats(tx, sourceStats(all));
+
+  const outcomes = items.map((it) => it.events.map(() => "stale" as Outcome));
+  for (const t of all) outcomes[t.item][t.index] = t.outcome;
+  return { outcomes, changes };
+}
+
+function newDelivery(ws: string, messageId: string, recipientId: string, m: store.MessageRow): DeliveryState {
+  return {
+    workspaceId: ws,
+    messageId,
+    recipientId,
+    messageSentAt: m.sentAt,
+    sentAt: null,
+    deliveredAt: null,
+    readAt: null,
+    failedAt: null,
+    readByWatermark: false,
+    errorCode: null,
+    errorTitle: null,
+    clientPlatform: null,
+    kind: m.kind,
+    senderId: m.senderId,
+    conversationId: m.conversationId,
+    campaignId: m.campaignId,
+    variant: m.variant,
+    announcementId: m.announcementId,
+    sourceId: m.sourceId,
+  };
+}
+
+async function registerCatalog(tx: Tx, rows: store.MessageRow[]): Promise<void> {
+  const campaigns = dedupe(
+    rows.filter((m) => m.campaignId).map((m) => ({ ws: m.workspaceId, id: m.campaignId!, title: m.title })),
+    (c) => K(c.ws, c.id),
+  );
+  const variants = dedupe(
+    rows.filter((m) => m.campaignId && m.variant).map((m) => ({ ws: m.workspaceId, campaignId: m.campaignId!, variant: m.variant! })),
+    (v) => K(v.ws, v.campaignId, v.variant),
+  );
+  const announcements = dedupe(
+    rows.filter((m) => m.announcementId).map((m) => ({ ws: m.workspaceId, id: m.announcementId!, title: m.title })),
+    (a) => K(a.ws, a.id),
+  );
+  await store.upsertCatalog(tx, campaigns, variants, announcements);
+}
+
+async function recordConversations(tx: Tx, fresh: Tagged[], messages: Map<string, store.MessageRow>): Promise<void> {
+  const inbound: Parameters<typeof store.insertInbound>[1] = [];
+  const convs = new Map<string, Parameters<typeof store.upsertConversations>[1][number]>();
+  const conv = (ws: string, id: string, sourceId: string | null) => {
+    const k = K(ws, id);
+    let c = convs.get(k);
+    if (!c) convs.set(k, (c = { ws, id, customerId: null, sourceId, firstIn: null, lastIn: null, lastOut: null }));
+    return c;
+  };
+  const min = (a: Date | null, b: Date) => (a && a < b ? a : b);
+  const max = (a: Date | null, b: Date) => (a && a > b ? a : b);
+  for (const t of fresh) {
+    if (t.ev.type === "message.received") {
+      inbound.push({
+        ws: t.ws,
+        conversationId: t.ev.conversationId,
+        key: t.ev.key,
+        senderId: t.ev.senderId,
+        sourceId: t.sourceId,
+        at: t.ev.occurredAt,
+      });
+      const c = conv(t.ws, t.ev.conversationId, t.sourceId);
+      c.customerId ??= t.ev.senderId;
+      c.firstIn = min(c.firstIn, t.ev.occurredAt);
+      c.lastIn = max(c.lastIn, t.ev.occurredAt);
+    } else if (t.ev.type === "message.sent") {
+      const m = messages.get(K(t.ws, t.ev.message.id));
+      if (m?.kind !== "support" || !m.conversationId) continue;
+      const c = conv(t.ws, m.conversationId, t.sourceId);
+      c.lastOut = max(c.lastOut, t.ev.occurredAt);
+    }
+  }
+  await store.insertInbound(tx, inbound);
+  await store.upsertConversations(tx, [...convs.values()]);
+}
+
+function toEventRow(t: Tagged): store.EventRow {
+  const ev = t.ev;
+  const recipientId =
+    ev.type === "message.sent"
+      ? ev.recipientIds.length === 1
+        ? ev.recipientIds[0]
+        : null
+      : ev.type === "conversation.read"
+        ? ev.readerId
+        : ev.type === "message.received"
+          ? null
+          : ev.recipientId;
+  return {
+    ws: t.ws,
+    sourceId: t.sourceId,
+    key: ev.key,
+    duplicate: t.outcome === "duplicate",
+    type: ev.type,
+    messageId: ev.type === "message.sent" ? ev.message.id : "messageId" in ev ? ev.messageId : null,
+    recipientId,
+    conversationId: "conversationId" in ev ? ev.conversationId : ev.type === "message.sent" ? (ev.message.conversationId ?? null) : null,
+    occurredAt: ev.occurredAt,
+    receivedAt: t.receivedAt,
+    timeSource: ev.timeSource,
+    outcome: t.outcome,
+    payload: JSON.stringify(ev.payload ?? null),
+  };
+}
+
+function sourceStats(all: Tagged[]): store.StatsDelta[] {
+  const stats = new Map<string, store.StatsDelta>();
+  for (const t of all) {
+    const k = K(t.ws, t.sourceId ?? "");
+    let s = stats.get(k);
+    if (!s) {
+      s = {
+        ws: t.ws,
+        sourceId: t.sourceId ?? "",
+        accepted: 0,
+        duplicates: 0,
+        outOfOrder: 0,
+        waiting: 0,
+        signatureFailures: 0,
+        parseErrors: 0,
+        lastEventAt: null,
+        lastReceivedAt: null,
+      };
+      stats.set(k, s);
+    }
+    if (t.outcome === "duplicate") s.duplicates++;
+    else s.accepted++;
+    if (t.outcome === "waiting") s.waiting++;
+    if (t.outOfOrder) s.outOfOrder++;
+    if (!s.lastEventAt || t.ev.occurredAt > s.lastEventAt) s.lastEventAt = t.ev.occurredAt;
+    if (!s.lastReceivedAt || t.receivedAt > s.lastReceivedAt) s.lastReceivedAt = t.receivedAt;
+  }
+  return [...stats.values()];
+}
+
+function markKey(w: store.WatermarkRow): string {
+  return K(w.ws, w.conversationId, w.readerId, new Date(w.readUpTo).toISOString(), new Date(w.readAt).toISOString());
+}
+
+function dedupe<T>(xs: T[], key: (x: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const x of xs) if (!m.has(key(x))) m.set(key(x), x);
+  return [...m.values()];
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}

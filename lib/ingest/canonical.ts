@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { MESSAGE_KINDS, normaliseClientPlatform, type IngestEvent } from "./events";
+
+// The canonical event format of api.md, validated with zod. Every error names the field.
+
+const id = z.string().trim().min(1).max(200);
+const optId = id.nullish();
+const time = z.iso.datetime({ offset: true });
+
+const message = z.object({
+  id,
+  kind: z.enum(MESSAGE_KINDS).optional(),
+  senderId: optId,
+  conversationId: optId,
+  campaignId: optId,
+  variant: z.string().max(50).nullish(),
+  announcementId: optId,
+  title: z.string().max(500).nullish(),
+});
+
+const base = { id, occurredAt: time.optional() };
+
+const schema = z.discriminatedUnion("type", [
+  z
+    .object({
+      ...base,
+      type: z.literal("message.sent"),
+      message,
+      recipientId: id.optional(),
+      // Extension: one event for a group send, one delivery per member.
+      recipientIds: z.array(id).min(1).max(10_000).optional(),
+      clientPlatform: z.string().max(40).nullish(),
+    })
+    .refine((e) => e.recipientId || e.recipientIds, { message: "recipientId or recipientIds is required", path: ["recipientId"] }),
+  z.object({
+    ...base,
+    type: z.enum(["message.delivered", "message.read"]),
+    messageId: id,
+    recipientId: id,
+    clientPlatform: z.string().max(40).nullish(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("message.failed"),
+    messageId: id,
+    recipientId: id,
+    clientPlatform: z.string().max(40).nullish(),
+    error: z.object({ code: z.union([z.string(), z.number()]).nullish(), title: z.string().max(500).nullish() }).nullish(),
+  }),
+  z.object({ ...base, type: z.literal("conversation.read"), conversationId: id, readerId: id, readUpTo: time }),
+  z.object({ ...base, type: z.literal("message.received"), conversationId: id, senderId: optId }),
+]);
+
+export const CANONICAL_TYPES = new Set([
+  "message.sent",
+  "message.delivered",
+  "message.read",
+  "message.failed",
+  "conversation.read",
+  "message.received",
+]);
+
+export type ParseResult = { ok: true; event: IngestEvent } | { ok: false; message: string };
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue.path.length ? issue.path.join(".") : "event";
+  return `${where}: ${issue.message}`;
+}
+
+/** Parse one canonical event. `receivedAt` stands in for a missing occurredAt, flagged as such. */
+export function parseCanonical(value: unknown, receivedAt: Date): ParseResult {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return { ok: false, message: describe(parsed.error) };
+  const e = parsed.data;
+  const occurredAt = e.occurredAt ? new Date(e.occurredAt) : receivedAt;
+  const common = {
+    key: e.id,
+    occurredAt,
+    timeSource: e.occurredAt ? ("platform" as const) : ("received" as const),
+    payload: value,
+  };
+  switch (e.type) {
+    case "message.sent":
+      return {
+        ok: true,
+        event: {
+          ...common,
+          type: e.type,
+          message: e.message,
+          recipientIds: [...new Set(e.recipientIds ?? [e.recipientId!])],
+          clientPlatform: normaliseClientPlatform(e.clientPlatform),
+        },
+      };
+    case "message.delivered":
+    case "message.read":
+      return {
+        ok: true,
+        event: {
+          ...common,
+          type: e.type,
+          messageId: e.messageId,
+          recipientId: e.recipientId,
+          clientPlatform: normaliseClientPlatform(e.clientPlatform),
+        },
+      };
+    case "message.failed":
+      return {
+        ok: true,
+        event: {
+          ...common,
+          type: e.type,
+          messageId: e.messageId,
+          recipientId: e.recipientId,
+          clientPlatform: normaliseClientPlatform(e.clientPlatform),
+          error: e.error ? { code: e.error.code == null ? null : String(e.error.code), title: e.error.title ?? null } : null,
+        },
+      };
+    case "conversation.read":
+      return {
+        ok: true,
+        event: { ...common, type: e.type, conversationId: e.conversationId, readerId: e.readerId, readUpTo: new Date(e.readUpTo) },
+      };
+    case "message.received":
+      return { ok: true, event: { ...common, type: e.type, conversationId: e.conversationId, senderId: e.senderId ?? null } };
+  }
+}
+
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+/**
+ * Split a batch body (NDJSON, or a JSON array) into events and per-line errors. Lines are
+ * numbered from 1; for a JSON array, "line" is the element's position.
+ */
+export function parseBatch(text: string, asArray: boolean, receivedAt: Date): { events: IngestEvent[]; errors: LineError[] } {
+  const events: IngestEvent[] = [];
+  const errors: LineError[] = [];
+  const take = (value: unknown, line: number) => {
+    const r = parseCanonical(value, receivedAt);
+    if (r.ok) events.push(r.event);
+    else errors.push({ line, message: r.message });
+  };
+  if (asArray) {
+    const parsed: unknown = JSON.parse(text);
+    if (!Array.isArray(parsed)) throw new SyntaxError("expected a JSON array of events");
+    parsed.forEach((v, i) => take(v, i + 1));
+    return { events, errors };
+  }
+  const lines = text.split("\n");
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      errors.push({ line: i + 1, message: `invalid JSON: ${(err as Error).message}` });
+      return;
+    }
+    take(value, i + 1);
+  });
+  return { events, errors };
+}

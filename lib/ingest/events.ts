@@ -1,0 +1,59 @@
+// The internal, normalised form of every receipt, whatever platform it came from. Adapters and
+// the canonical parser produce it; apply-batch consumes it.
+
+export const MESSAGE_KINDS = ["campaign", "announcement", "support", "direct"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export type ReceiptKind = "sent" | "delivered" | "read" | "failed";
+
+export interface MessageInfo {
+  id: string;
+  kind?: MessageKind;
+  senderId?: string | null;
+  conversationId?: string | null;
+  campaignId?: string | null;
+  variant?: string | null;
+  announcementId?: string | null;
+  title?: string | null;
+}
+
+interface Base {
+  /** Idempotency key: retries and copies of the same event carry the same key. */
+  key: string;
+  occurredAt: Date;
+  /** "received" when the platform gave no event time and occurredAt is our arrival time. */
+  timeSource: "platform" | "received";
+  /** The raw event as received, kept in the event log. */
+  payload: unknown;
+}
+
+export type IngestEvent =
+  | (Base & { type: "message.sent"; message: MessageInfo; recipientIds: string[]; clientPlatform?: string | null })
+  | (Base & {
+      type: "message.delivered" | "message.read" | "message.failed";
+      messageId: string;
+      recipientId: string;
+      clientPlatform?: string | null;
+      error?: { code: string | null; title: string | null } | null;
+    })
+  | (Base & { type: "conversation.read"; conversationId: string; readerId: string; readUpTo: Date })
+  | (Base & { type: "message.received"; conversationId: string; senderId: string | null });
+
+export type EventType = IngestEvent["type"];
+
+export const RECEIPT_KIND: Record<"message.delivered" | "message.read" | "message.failed", ReceiptKind> = {
+  "message.delivered": "delivered",
+  "message.read": "read",
+  "message.failed": "failed",
+};
+
+/** Platforms report client platforms in many spellings; dashboards split by these five. */
+export function normaliseClientPlatform(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim().toLowerCase();
+  if (/^(ios|iphone|ipad|ipados)/.test(v)) return "ios";
+  if (v.startsWith("android")) return "android";
+  if (v === "web" || v.startsWith("browser")) return "web";
+  if (/^(desktop|windows|win|mac|macos|osx|linux|pc)/.test(v)) return "desktop";
+  return "unknown";
+}

@@ -1,0 +1,650 @@
+import { query, execute, unnest, type Tx } from "../db/sql";
+import type { DeliveryState, RollupKey } from "./delivery-state";
+import type { MessageKind } from "./events";
+
+// Every statement of the ingestion pipeline. Each takes whole batches (unnest) so a group commit
+// of N events costs a fixed number of round trips.
+
+export interface MessageRow {
+  workspaceId: string;
+  id: string;
+  kind: MessageKind;
+  senderId: string | null;
+  conversationId: string | null;
+  campaignId: string | null;
+  variant: string | null;
+  announcementId: string | null;
+  title: string | null;
+  sourceId: string | null;
+  sentAt: Date;
+}
+
+const MESSAGE_COLUMNS = `workspace_id AS "workspaceId", id, kind::text AS kind, sender_id AS "senderId",
+  conversation_id AS "conversationId", campaign_id AS "campaignId", variant,
+  announcement_id AS "announcementId", title, source_id AS "sourceId", sent_at AS "sentAt"`;
+
+export async function findExistingKeys(tx: Tx, keys: { ws: string; key: string }[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const u = unnest(
+    "k",
+    [
+      ["ws", "text"],
+      ["key", "text"],
+    ],
+    keys.map((k) => [k.ws, k.key]),
+  );
+  const rows = await query<{ ws: string; key: string }>(
+    tx,
+    `SELECT e.workspace_id AS ws, e.dedup_key AS key FROM receipt_events e
+     JOIN ${u.from} ON e.workspace_id = k.ws AND e.dedup_key = k.key`,
+    u.params,
+  );
+  return new Set(rows.map((r) => `${r.ws}\u0000${r.key}`));
+}
+
+/** Upsert messages; returns every row as stored, with `inserted` true for new ones. */
+export async function upsertMessages(tx: Tx, rows: MessageRow[]): Promise<(MessageRow & { inserted: boolean })[]> {
+  if (!rows.length) return [];
+  const u = unnest(
+    "m",
+    [
+      ["workspace_id", "text"],
+      ["id", "text"],
+      ["kind", `"MessageKind"`],
+      ["sender_id", "text"],
+      ["conversation_id", "text"],
+      ["campaign_id", "text"],
+      ["variant", "text"],
+      ["announcement_id", "text"],
+      ["title", "text"],
+      ["source_id", "text"],
+      ["sent_at", "timestamptz"],
+    ],
+    rows
+      .slice()
+      .sort((a, b) => (a.workspaceId + a.id < b.workspaceId + b.id ? -1 : 1))
+      .map((m) => [
+        m.workspaceId,
+        m.id,
+        m.kind,
+        m.senderId,
+        m.conversationId,
+        m.campaignId,
+        m.variant,
+        m.announcementId,
+        m.title,
+        m.sourceId,
+        m.sentAt,
+      ]),
+  );
+  // A message keeps its first specific kind and first non-null attributes; its send time is the
+  // earliest reported.
+  return query(
+    tx,
+    `INSERT INTO messages AS t (workspace_id, id, kind, sender_id, conversation_id, campaign_id, variant,
+       announcement_id, title, source_id, sent_at)
+     SELECT * FROM ${u.from}
+     ON CONFLICT (workspace_id, id) DO UPDATE SET
+       kind = CASE WHEN t.kind = 'direct' THEN EXCLUDED.kind ELSE t.kind END,
+       sender_id = COALESCE(t.sender_id, EXCLUDED.sender_id),
+       conversation_id = COALESCE(t.conversation_id, EXCLUDED.conversation_id),
+       campaign_id = COALESCE(t.campaign_id, EXCLUDED.campaign_id),
+       variant = COALESCE(t.variant, EXCLUDED.variant),
+       announcement_id = COALESCE(t.announcement_id, EXCLUDED.announcement_id),
+       title = COALESCE(t.title, EXCLUDED.title),
+       source_id = COALESCE(t.source_id, EXCLUDED.source_id),
+       sent_at = LEAST(t.sent_at, EXCLUDED.sent_at)
+     RETURNING ${MESSAGE_COLUMNS}, (xmax = 0) AS inserted`,
+    u.params,
+  );
+}
+
+export async function upsertCatalog(
+  tx: Tx,
+  campaigns: { ws: string; id: string; title: string | null }[],
+  variants: { ws: string; campaignId: string; variant: string }[],
+  announcements: { ws: string; id: string; title: string | null }[],
+): Promise<void> {
+  if (campaigns.length) {
+    const u = unnest(
+      "c",
+      [
+        ["ws", "text"],
+        ["id", "text"],
+        ["title", "text"],
+      ],
+      campaigns.map((c) => [c.ws, c.id, c.title]),
+    );
+    await execute(tx, `INSERT INTO campaigns (workspace_id, id, title) SELECT * FROM ${u.from} ON CONFLICT DO NOTHING`, u.params);
+  }
+  if (variants.length) {
+    const u = unnest(
+      "v",
+      [
+        ["ws", "text"],
+        ["c", "text"],
+        ["v", "text"],
+      ],
+      variants.map((v) => [v.ws, v.campaignId, v.variant]),
+    );
+    await execute(
+      tx,
+      `INSERT INTO campaign_variants (workspace_id, campaign_id, variant) SELECT * FROM ${u.from} ON CONFLICT DO NOTHING`,
+      u.params,
+    );
+  }
+  if (announcements.length) {
+    const u = unnest(
+      "a",
+      [
+        ["ws", "text"],
+        ["id", "text"],
+        ["title", "text"],
+      ],
+      announcements.map((a) => [a.ws, a.id, a.title]),
+    );
+    await execute(tx, `INSERT INTO announcements (workspace_id, id, title) SELECT * FROM ${u.from} ON CONFLICT DO NOTHING`, u.params);
+  }
+}
+
+export async function findMessages(tx: Tx, ids: { ws: string; id: string }[]): Promise<MessageRow[]> {
+  if (!ids.length) return [];
+  const u = unnest(
+    "k",
+    [
+      ["kws", "text"],
+      ["kid", "text"],
+    ],
+    ids.map((k) => [k.ws, k.id]),
+  );
+  return query(tx, `SELECT ${MESSAGE_COLUMNS} FROM messages JOIN ${u.from} ON workspace_id = kws AND id = kid`, u.params);
+}
+
+/** Remove and return receipts that were waiting for these (now known) messages. */
+export async function takeWaiting(tx: Tx, ids: { ws: string; id: string }[]): Promise<{ ws: string; key: string; event: unknown }[]> {
+  if (!ids.length) return [];
+  const u = unnest(
+    "k",
+    [
+      ["ws", "text"],
+      ["id", "text"],
+    ],
+    ids.map((k) => [k.ws, k.id]),
+  );
+  return query(
+    tx,
+    `DELETE FROM waiting_receipts w USING ${u.from}
+     WHERE w.workspace_id = k.ws AND w.message_id = k.id
+     RETURNING w.workspace_id AS ws, w.event_key AS key, w.event`,
+    u.params,
+  );
+}
+
+export async function insertWaiting(
+  tx: Tx,
+  rows: { ws: string; key: string; messageId: string; recipientId: string; receivedAt: Date; event: string }[],
+): Promise<void> {
+  if (!rows.length) return;
+  const u = unnest(
+    "w",
+    [
+      ["ws", "text"],
+      ["key", "text"],
+      ["m", "text"],
+      ["r", "text"],
+      ["at", "timestamptz"],
+      ["ev", "text"],
+    ],
+    rows.map((r) => [r.ws, r.key, r.messageId, r.recipientId, r.receivedAt, r.event]),
+  );
+  await execute(
+    tx,
+    `INSERT INTO waiting_receipts (workspace_id, event_key, message_id, recipient_id, received_at, event)
+     SELECT ws, key, m, r, at, ev::jsonb FROM ${u.from} ON CONFLICT DO NOTHING`,
+    u.params,
+  );
+}
+
+export interface WatermarkRow {
+  ws: string;
+  conversationId: string;
+  readerId: string;
+  readUpTo: Date;
+  readAt: Date;
+}
+
+/** Store watermarks; returns the ones that were new. */
+export async function insertWatermarks(tx: Tx, rows: WatermarkRow[]): Promise<WatermarkRow[]> {
+  if (!rows.length) return [];
+  const u = unnest(
+    "w",
+    [
+      ["ws", "text"],
+      ["c", "text"],
+      ["r", "text"],
+      ["upto", "timestamptz"],
+      ["at", "timestamptz"],
+    ],
+    rows.map((w) => [w.ws, w.conversationId, w.readerId, w.readUpTo, w.readAt]),
+  );
+  return query(
+    tx,
+    `INSERT INTO watermarks (workspace_id, conversation_id, reader_id, read_up_to, read_at)
+     SELECT * FROM ${u.from} ON CONFLICT DO NOTHING
+     RETURNING workspace_id AS ws, conversation_id AS "conversationId", reader_id AS "readerId",
+       read_up_to AS "readUpTo", read_at AS "readAt"`,
+    u.params,
+  );
+}
+
+/** Known deliveries that these watermarks would mark read (or read earlier). */
+export async function findWatermarkedDeliveries(tx: Tx, rows: WatermarkRow[]): Promise<{ ws: string; m: string; r: string }[]> {
+  if (!rows.length) return [];
+  const u = unnest(
+    "w",
+    [
+      ["ws", "text"],
+      ["c", "text"],
+      ["r", "text"],
+      ["upto", "timestamptz"],
+      ["at", "timestamptz"],
+    ],
+    rows.map((w) => [w.ws, w.conversationId, w.readerId, w.readUpTo, w.readAt]),
+  );
+  return query(
+    tx,
+    `SELECT DISTINCT d.workspace_id AS ws, d.message_id AS m, d.recipient_id AS r FROM deliveries d
+     JOIN ${u.from} ON d.workspace_id = w.ws AND d.conversation_id = w.c AND d.recipient_id = w.r
+       AND d.cohort_at <= w.upto
+     WHERE d.read_at IS NULL OR d.read_at > w.at`,
+    u.params,
+  );
+}
+
+export async function findWatermarks(tx: Tx, scopes: { ws: string; c: string; r: string }[]): Promise<WatermarkRow[]> {
+  if (!scopes.length) return [];
+  const u = unnest(
+    "k",
+    [
+      ["ws", "text"],
+      ["c", "text"],
+      ["r", "text"],
+    ],
+    scopes.map((s) => [s.ws, s.c, s.r]),
+  );
+  return query(
+    tx,
+    `SELECT w.workspace_id AS ws, w.conversation_id AS "conversationId", w.reader_id AS "readerId",
+       w.read_up_to AS "readUpTo", w.read_at AS "readAt"
+     FROM watermarks w JOIN ${u.from} ON w.workspace_id = k.ws AND w.conversation_id = k.c AND w.reader_id = k.r`,
+    u.params,
+  );
+}
+
+type DeliveryRow = Omit<DeliveryState, "messageSentAt"> & { cohortAt: Date };
+
+/** Lock and load the deliveries this batch touches (sorted, so concurrent writers never deadlock). */
+export async function lockDeliveries(tx: Tx, keys: { ws: string; m: string; r: string }[]): Promise<DeliveryState[]> {
+  if (!keys.length) return [];
+  const u = unnest(
+    "k",
+    [
+      ["ws", "text"],
+      ["m", "text"],
+      ["r", "text"],
+    ],
+    keys.map((k) => [k.ws, k.m, k.r]),
+  );
+  const rows = await query<DeliveryRow>(
+    tx,
+    `SELECT d.workspace_id AS "workspaceId", d.message_id AS "messageId", d.recipient_id AS "recipientId",
+       d.cohort_at AS "cohortAt", d.sent_at AS "sentAt", d.delivered_at AS "deliveredAt", d.read_at AS "readAt",
+       d.failed_at AS "failedAt", d.read_by_watermark AS "readByWatermark", d.error_code AS "errorCode",
+       d.error_title AS "errorTitle", d.client_platform AS "clientPlatform", d.kind::text AS kind,
+       d.sender_id AS "senderId", d.conversation_id AS "conversationId", d.campaign_id AS "campaignId",
+       d.variant, d.announcement_id AS "announcementId", d.source_id AS "sourceId"
+     FROM deliveries d JOIN ${u.from} ON d.workspace_id = k.ws AND d.message_id = k.m AND d.recipient_id = k.r
+     ORDER BY d.workspace_id, d.message_id, d.recipient_id
+     FOR UPDATE OF d`,
+    u.params,
+  );
+  // The stored cohort stands for the message's send time when the delivery's own is unknown.
+  return rows.map(({ cohortAt, ...r }) => ({ ...r, messageSentAt: cohortAt }));
+}
+
+export async function writeDeliveries(
+  tx: Tx,
+  states: { state: DeliveryState; status: string; cohortAt: Date }[],
+  now: Date,
+): Promise<void> {
+  if (!states.length) return;
+  const u = unnest(
+    "d",
+    [
+      ["workspace_id", "text"],
+      ["message_id", "text"],
+      ["recipient_id", "text"],
+      ["status", `"DeliveryStatus"`],
+      ["cohort_at", "timestamptz"],
+      ["sent_at", "timestamptz"],
+      ["delivered_at", "timestamptz"],
+      ["read_at", "timestamptz"],
+      ["failed_at", "timestamptz"],
+      ["read_by_watermark", "boolean"],
+      ["error_code", "text"],
+      ["error_title", "text"],
+      ["client_platform", "text"],
+      ["kind", `"MessageKind"`],
+      ["sender_id", "text"],
+      ["conversation_id", "text"],
+      ["campaign_id", "text"],
+      ["variant", "text"],
+      ["announcement_id", "text"],
+      ["source_id", "text"],
+      ["updated_at", "timestamptz"],
+    ],
+    states.map(({ state: s, status, cohortAt }) => [
+      s.workspaceId,
+      s.messageId,
+      s.recipientId,
+      status,
+      cohortAt,
+      s.sentAt,
+      s.deliveredAt,
+      s.readAt,
+      s.failedAt,
+      s.readByWatermark,
+      s.errorCode,
+      s.errorTitle,
+      s.clientPlatform,
+      s.kind,
+      s.senderId,
+      s.conversationId,
+      s.campaignId,
+      s.variant,
+      s.announcementId,
+      s.sourceId,
+      now,
+    ]),
+  );
+  await execute(
+    tx,
+    `INSERT INTO deliveries (workspace_id, message_id, recipient_id, status, cohort_at, sent_at, delivered_at, read_at,
+       failed_at, read_by_watermark, error_code, error_title, client_platform, kind, sender_id, conversation_id,
+       campaign_id, variant, announcement_id, source_id, updated_at)
+     SELECT * FROM ${u.from}
+     ON CONFLICT (workspace_id, message_id, recipient_id) DO UPDATE SET
+       status = EXCLUDED.status, cohort_at = EXCLUDED.cohort_at, sent_at = EXCLUDED.sent_at,
+       delivered_at = EXCLUDED.delivered_at, read_at = EXCLUDED.read_at, failed_at = EXCLUDED.failed_at,
+       read_by_watermark = EXCLUDED.read_by_watermark, error_code = EXCLUDED.error_code,
+       error_title = EXCLUDED.error_title, client_platform = EXCLUDED.client_platform, updated_at = EXCLUDED.updated_at`,
+    u.params,
+  );
+}
+
+const ROLLUP_KEY_COLUMNS: [string, string][] = [
+  ["workspace_id", "text"],
+  ["bucket_start", "timestamptz"],
+  ["kind", `"MessageKind"`],
+  ["campaign_id", "text"],
+  ["variant", "text"],
+  ["announcement_id", "text"],
+  ["sender_id", "text"],
+  ["source_id", "text"],
+  ["client_platform", "text"],
+];
+const keyCells = (k: RollupKey) => [
+  k.workspaceId,
+  k.bucketStart,
+  k.kind,
+  k.campaignId,
+  k.variant,
+  k.announcementId,
+  k.senderId,
+  k.sourceId,
+  k.clientPlatform,
+];
+const ROLLUP_PK = "workspace_id, bucket_start, kind, campaign_id, variant, announcement_id, sender_id, source_id, client_platform";
+
+export interface RollupDelta {
+  key: RollupKey;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+  ttrSum: number;
+}
+
+export async function addRollups(tx: Tx, deltas: RollupDelta[], bins: { key: RollupKey; bin: number; count: number }[]): Promise<void> {
+  if (deltas.length) {
+    const u = unnest(
+      "r",
+      [...ROLLUP_KEY_COLUMNS, ["sent", "int"], ["delivered", "int"], ["read", "int"], ["failed", "int"], ["ttr_sum", "float8"]],
+      deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]),
+    );
+    await execute(
+      tx,
+      `INSERT INTO delivery_rollups AS t (${ROLLUP_PK}, sent, delivered, read, failed, ttr_sum)
+       SELECT * FROM ${u.from} ORDER BY ${ROLLUP_PK}
+       ON CONFLICT (${ROLLUP_PK}) DO UPDATE SET sent = t.sent + EXCLUDED.sent,
+         delivered = t.delivered + EXCLUDED.delivered, read = t.read + EXCLUDED.read,
+         failed = t.failed + EXCLUDED.failed, ttr_sum = t.ttr_sum + EXCLUDED.ttr_sum`,
+      u.params,
+    );
+  }
+  if (bins.length) {
+    const u = unnest(
+      "r",
+      [...ROLLUP_KEY_COLUMNS, ["bin", "int"], ["count", "int"]],
+      bins.map((b) => [...keyCells(b.key), b.bin, b.count]),
+    );
+    await execute(
+      tx,
+      `INSERT INTO ttr_rollups AS t (${ROLLUP_PK}, bin, count)
+       SELECT * FROM ${u.from} ORDER BY ${ROLLUP_PK}, bin
+       ON CONFLICT (${ROLLUP_PK}, bin) DO UPDATE SET count = t.count + EXCLUDED.count`,
+      u.params,
+    );
+  }
+}
+
+export interface EventRow {
+  ws: string;
+  sourceId: string | null;
+  key: string;
+  duplicate: boolean;
+  type: string;
+  messageId: string | null;
+  recipientId: string | null;
+  conversationId: string | null;
+  occurredAt: Date;
+  receivedAt: Date;
+  timeSource: string;
+  outcome: string;
+  payload: string;
+}
+
+export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
+  if (!rows.length) return;
+  const u = unnest(
+    "e",
+    [
+      ["ws", "text"],
+      ["src", "text"],
+      ["key", "text"],
+      ["dedup", "text"],
+      ["type", "text"],
+      ["m", "text"],
+      ["r", "text"],
+      ["c", "text"],
+      ["occurred", "timestamptz"],
+      ["received", "timestamptz"],
+      ["ts", "text"],
+      ["outcome", `"EventOutcome"`],
+      ["payload", "text"],
+    ],
+    rows.map((e) => [
+      e.ws,
+      e.sourceId,
+      e.key,
+      e.duplicate ? null : e.key,
+      e.type,
+      e.messageId,
+      e.recipientId,
+      e.conversationId,
+      e.occurredAt,
+      e.receivedAt,
+      e.timeSource,
+      e.outcome,
+      e.payload,
+    ]),
+  );
+  await execute(
+    tx,
+    `INSERT INTO receipt_events (workspace_id, source_id, idempotency_key, dedup_key, type, message_id, recipient_id,
+       conversation_id, occurred_at, received_at, time_source, outcome, payload)
+     SELECT ws, src, key, dedup, type, m, r, c, occurred, received, ts, outcome, payload::jsonb FROM ${u.from}`,
+    u.params,
+  );
+}
+
+export async function setOutcomes(tx: Tx, rows: { ws: string; key: string; outcome: string }[]): Promise<void> {
+  if (!rows.length) return;
+  const u = unnest(
+    "k",
+    [
+      ["ws", "text"],
+      ["key", "text"],
+      ["outcome", `"EventOutcome"`],
+    ],
+    rows.map((r) => [r.ws, r.key, r.outcome]),
+  );
+  await execute(
+    tx,
+    `UPDATE receipt_events e SET outcome = k.outcome FROM ${u.from} WHERE e.workspace_id = k.ws AND e.dedup_key = k.key`,
+    u.params,
+  );
+}
+
+export async function upsertConversations(
+  tx: Tx,
+  rows: {
+    ws: string;
+    id: string;
+    customerId: string | null;
+    sourceId: string | null;
+    firstIn: Date | null;
+    lastIn: Date | null;
+    lastOut: Date | null;
+  }[],
+): Promise<void> {
+  if (!rows.length) return;
+  const u = unnest(
+    "c",
+    [
+      ["ws", "text"],
+      ["id", "text"],
+      ["customer", "text"],
+      ["src", "text"],
+      ["first_in", "timestamptz"],
+      ["last_in", "timestamptz"],
+      ["last_out", "timestamptz"],
+    ],
+    rows.map((r) => [r.ws, r.id, r.customerId, r.sourceId, r.firstIn, r.lastIn, r.lastOut]),
+  );
+  await execute(
+    tx,
+    `INSERT INTO conversations AS t (workspace_id, id, customer_id, source_id, first_inbound_at, last_inbound_at, last_outbound_at)
+     SELECT * FROM ${u.from} ORDER BY ws, id
+     ON CONFLICT (workspace_id, id) DO UPDATE SET
+       customer_id = COALESCE(t.customer_id, EXCLUDED.customer_id),
+       source_id = COALESCE(t.source_id, EXCLUDED.source_id),
+       first_inbound_at = LEAST(t.first_inbound_at, EXCLUDED.first_inbound_at),
+       last_inbound_at = GREATEST(t.last_inbound_at, EXCLUDED.last_inbound_at),
+       last_outbound_at = GREATEST(t.last_outbound_at, EXCLUDED.last_outbound_at)`,
+    u.params,
+  );
+}
+
+export async function insertInbound(
+  tx: Tx,
+  rows: { ws: string; conversationId: string; key: string; senderId: string | null; sourceId: string | null; at: Date }[],
+): Promise<void> {
+  if (!rows.length) return;
+  const u = unnest(
+    "i",
+    [
+      ["ws", "text"],
+      ["c", "text"],
+      ["key", "text"],
+      ["sender", "text"],
+      ["src", "text"],
+      ["at", "timestamptz"],
+    ],
+    rows.map((r) => [r.ws, r.conversationId, r.key, r.senderId, r.sourceId, r.at]),
+  );
+  await execute(
+    tx,
+    `INSERT INTO inbound_messages (workspace_id, conversation_id, event_key, sender_id, source_id, occurred_at)
+     SELECT * FROM ${u.from} ON CONFLICT DO NOTHING`,
+    u.params,
+  );
+}
+
+export interface StatsDelta {
+  ws: string;
+  sourceId: string;
+  accepted: number;
+  duplicates: number;
+  outOfOrder: number;
+  waiting: number;
+  signatureFailures: number;
+  parseErrors: number;
+  lastEventAt: Date | null;
+  lastReceivedAt: Date | null;
+}
+
+export async function addSourceStats(tx: Tx, rows: StatsDelta[]): Promise<void> {
+  if (!rows.length) return;
+  const u = unnest(
+    "s",
+    [
+      ["ws", "text"],
+      ["src", "text"],
+      ["accepted", "int"],
+      ["dup", "int"],
+      ["ooo", "int"],
+      ["waiting", "int"],
+      ["sig", "int"],
+      ["parse", "int"],
+      ["last_event", "timestamptz"],
+      ["last_received", "timestamptz"],
+    ],
+    rows.map((r) => [
+      r.ws,
+      r.sourceId,
+      r.accepted,
+      r.duplicates,
+      r.outOfOrder,
+      r.waiting,
+      r.signatureFailures,
+      r.parseErrors,
+      r.lastEventAt,
+      r.lastReceivedAt,
+    ]),
+  );
+  await execute(
+    tx,
+    `INSERT INTO source_stats AS t (workspace_id, source_id, accepted, duplicates, out_of_order, waiting,
+       signature_failures, parse_errors, last_event_at, last_received_at)
+     SELECT * FROM ${u.from} ORDER BY ws, src
+     ON CONFLICT (workspace_id, source_id) DO UPDATE SET
+       accepted = t.accepted + EXCLUDED.accepted, duplicates = t.duplicates + EXCLUDED.duplicates,
+       out_of_order = t.out_of_order + EXCLUDED.out_of_order, waiting = t.waiting + EXCLUDED.waiting,
+       signature_failures = t.signature_failures + EXCLUDED.signature_failures,
+       parse_errors = t.parse_errors + EXCLUDED.parse_errors,
+       last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at),
+       last_received_at = GREATEST(t.last_received_at, EXCLUDED.last_received_at)`,
+    u.params,
+  );
+}

@@ -1,0 +1,80 @@
+import fs from "node:fs";
+import { z } from "zod";
+import { hashToken } from "./auth/api-tokens";
+import { seal, unseal } from "./crypto/secret-box";
+import type { Db } from "./db/client";
+import { isValidTimeZone } from "./queries/filters";
+import { forgetSource } from "./webhooks/sources";
+
+// Workspaces, sources and tokens declared in PROVISION_FILE, applied at start: create or update,
+// never duplicate, so deployments and scripted tests are reproducible.
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and dashes");
+
+export const provisionSchema = z.object({
+  workspaces: z.array(
+    z.object({
+      slug,
+      name: z.string().min(1),
+      timezone: z.string().refine(isValidTimeZone, "not an IANA time zone").default("UTC"),
+      sources: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ and -"),
+            platform: z.enum(["whatsapp", "twilio", "sendbird", "tencent", "stream", "generic"]),
+            name: z.string().min(1),
+            secret: z.string().min(1),
+            verifyToken: z.string().optional(),
+            publicBaseUrl: z.string().url().optional(),
+          }),
+        )
+        .default([]),
+      tokens: z
+        .array(z.object({ name: z.string().min(1), token: z.string().min(12), scopes: z.array(z.enum(["ingest", "read"])).min(1) }))
+        .default([]),
+    }),
+  ),
+});
+
+export type Provision = z.infer<typeof provisionSchema>;
+
+export function readProvisionFile(file: string): Provision {
+  const parsed = provisionSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+  if (!parsed.success) {
+    throw new Error(
+      `${file} is not a valid provision file:\n  ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ")}`,
+    );
+  }
+  return parsed.data;
+}
+
+export async function applyProvision(db: Db, p: Provision): Promise<void> {
+  const prisma = db.prisma;
+  for (const w of p.workspaces) {
+    const ws = await prisma.workspace.upsert({
+      where: { slug: w.slug },
+      create: { id: w.slug, slug: w.slug, name: w.name, timezone: w.timezone },
+      update: { name: w.name, timezone: w.timezone },
+    });
+    for (const s of w.sources) {
+      const existing = await prisma.source.findUnique({ where: { id: s.id } });
+      if (existing && existing.workspaceId !== ws.id) throw new Error(`Source id "${s.id}" already belongs to another workspace.`);
+      const fields = { platform: s.platform, name: s.name, verifyToken: s.verifyToken ?? null, publicBaseUrl: s.publicBaseUrl ?? null };
+      // Re-seal only when the secret changed, so a restart does not rewrite every source.
+      const secretSealed = existing && unseal(existing.secretSealed) === s.secret ? existing.secretSealed : seal(s.secret);
+      await prisma.source.upsert({
+        where: { id: s.id },
+        create: { id: s.id, workspaceId: ws.id, secretSealed, ...fields },
+        update: { secretSealed, ...fields },
+      });
+      forgetSource(s.id);
+    }
+    for (const t of w.tokens) {
+      await prisma.apiToken.upsert({
+        where: { workspaceId_name: { workspaceId: ws.id, name: t.name } },
+        create: { id: `tok_${ws.id}_${t.name}`, workspaceId: ws.id, name: t.name, tokenHash: hashToken(t.token), scopes: t.scopes },
+        update: { tokenHash: hashToken(t.token), scopes: t.scopes, revokedAt: null },
+      });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, startOfDay } from "date-fns";
+import { z } from "zod";
+import { MESSAGE_KINDS } from "../ingest/events";
+import { bucketStart } from "../ingest/delivery-state";
+import { Where } from "./where";
+import type { ViewerScope } from "./scope";
+
+// Dashboard filters, shared by the API query strings and the pages' URLs.
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dateOrTime = z.union([z.string().regex(DAY), z.iso.datetime({ offset: true })]);
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const filtersSchema = z.object({
+  from: dateOrTime.optional(),
+  to: dateOrTime.optional(),
+  tz: z.string().refine(isValidTimeZone, "not an IANA time zone").optional(),
+  kind: z.enum(MESSAGE_KINDS).optional(),
+  campaignId: z.string().min(1).optional(),
+  source: z.string().min(1).optional(),
+  clientPlatform: z.enum(["ios", "android", "web", "desktop", "unknown"]).optional(),
+});
+
+export type Filters = z.infer<typeof filtersSchema>;
+
+export interface Range {
+  from: Date;
+  to: Date;
+  tz: string;
+}
+
+/**
+ * Days are local days in `tz` (`to` inclusive); times are instants. Both snap to the 15-minute
+ * rollup grid, which every IANA offset is aligned to. Default: the last 30 local days.
+ */
+export function resolveRange(f: Filters, defaultTz: string, now = new Date()): Range {
+  const tz = f.tz ?? defaultTz;
+  const day = (s: string) => {
+    const [y, m, d] = s.split("-").map(Number);
+    return new TZDate(y, m - 1, d, tz);
+  };
+  const today = startOfDay(new TZDate(now, tz));
+  const to = f.to ? (DAY.test(f.to) ? addDays(day(f.to), 1) : new Date(f.to)) : addDays(today, 1);
+  const from = f.from ? (DAY.test(f.from) ? day(f.from) : new Date(f.from)) : addDays(today, -29);
+  return { from: bucketStart(new Date(from.getTime())), to: bucketStart(new Date(to.getTime() + 15 * 60_000 - 1)), tz };
+}
+
+/** WHERE clause over a rollup table (or deliveries, which share the column names). */
+export function rollupWhere(scope: ViewerScope, f: Filters, range: Range, timeColumn = "bucket_start", alias = ""): Where {
+  const w = new Where(scope, alias);
+  w.add(`${w.col(timeColumn)} >= ?::timestamptz`, range.from.toISOString());
+  w.add(`${w.col(timeColumn)} < ?::timestamptz`, range.to.toISOString());
+  w.eq("kind", f.kind, "::text");
+  w.eq("campaign_id", f.campaignId);
+  w.eq("source_id", f.source);
+  if (f.clientPlatform) w.eq("client_platform", f.clientPlatform === "unknown" ? "" : f.clientPlatform);
+  return w;
+}
