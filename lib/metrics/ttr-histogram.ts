@@ -1,22 +1,23 @@
-// Time-to-read histogram with log-scaled bins: bin b covers [2^(b/8), 2^((b+1)/8)) seconds and
-// bin 0 also holds everything under one second. Reporting a bin by its geometric midpoint keeps
-// the relative error of any percentile under 2^(1/16) - 1 ≈ 4.4 %, at ~180 bins for 30 days.
+// Time-to-read histogram with log-scaled bins: bin 0 holds reads under one second, and bin b ≥ 1
+// covers [2^((b-1)/8), 2^(b/8)) seconds. Reporting a bin by its geometric midpoint keeps the
+// relative error of any percentile under 2^(1/16) - 1 ≈ 4.4 %, with ~180 bins for 30 days.
 
 const BINS_PER_DOUBLING = 8;
 
 export function ttrBin(seconds: number): number {
   if (!(seconds >= 1)) return 0;
-  return Math.floor(Math.log2(seconds) * BINS_PER_DOUBLING);
+  return Math.floor(Math.log2(seconds) * BINS_PER_DOUBLING) + 1;
 }
 
 /** Representative value of a bin (geometric midpoint), in seconds. */
 export function ttrBinValue(bin: number): number {
-  if (bin <= 0) return Math.SQRT2 / 2; // between 0 and ~1 s; rare, and under a second anyway
-  return Math.pow(2, (bin + 0.5) / BINS_PER_DOUBLING);
+  if (bin <= 0) return 0.5;
+  return Math.pow(2, (bin - 0.5) / BINS_PER_DOUBLING);
 }
 
+/** The smallest duration in a bin, in seconds. */
 export function ttrBinLowerBound(bin: number): number {
-  return bin <= 0 ? 0 : Math.pow(2, bin / BINS_PER_DOUBLING);
+  return bin <= 0 ? 0 : Math.pow(2, (bin - 1) / BINS_PER_DOUBLING);
 }
 
 /** Quantile q (0..1) from { bin: count } pairs; null when there is nothing. */

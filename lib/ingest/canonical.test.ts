@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { parseBatch, parseCanonical } from "./canonical";
+
+const now = new Date("2026-11-20T10:00:00Z");
+
+describe("canonical events", () => {
+  it("parses every event type of the contract", () => {
+    const lines = [
+      {
+        type: "message.sent",
+        id: "e1",
+        occurredAt: "2026-11-20T09:00:00Z",
+        message: { id: "m1", kind: "campaign" },
+        recipientId: "u1",
+        clientPlatform: "iOS",
+      },
+      { type: "message.delivered", id: "e2", occurredAt: "2026-11-20T09:00:01+08:00", messageId: "m1", recipientId: "u1" },
+      { type: "message.read", id: "e3", occurredAt: "2026-11-20T09:00:02Z", messageId: "m1", recipientId: "u1" },
+      {
+        type: "message.failed",
+        id: "e4",
+        occurredAt: "2026-11-20T09:00:02Z",
+        messageId: "m1",
+        recipientId: "u1",
+        error: { code: 131049, title: "x" },
+      },
+      {
+        type: "conversation.read",
+        id: "e5",
+        occurredAt: "2026-11-20T09:05:00Z",
+        conversationId: "c1",
+        readerId: "u1",
+        readUpTo: "2026-11-20T09:05:00Z",
+      },
+      { type: "message.received", id: "e6", occurredAt: "2026-11-20T09:06:00Z", conversationId: "c1", senderId: "u1" },
+    ];
+    const { events, errors } = parseBatch(lines.map((l) => JSON.stringify(l)).join("\n"), false, now);
+    expect(errors).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(lines.map((l) => l.type));
+    expect(events[0]).toMatchObject({ clientPlatform: "ios", recipientIds: ["u1"] });
+    expect(events[1].occurredAt.toISOString()).toBe("2026-11-20T01:00:01.000Z");
+    expect(events[3]).toMatchObject({ error: { code: "131049", title: "x" } });
+  });
+
+  it("says which field is wrong", () => {
+    const r = parseCanonical({ type: "message.read", id: "e", occurredAt: "yesterday", messageId: "m", recipientId: "u" }, now);
+    expect(r).toEqual({ ok: false, message: expect.stringContaining("occurredAt") });
+    const r2 = parseCanonical({ type: "message.sent", id: "e", message: { id: "m" } }, now);
+    expect(r2).toEqual({ ok: false, message: expect.stringContaining("recipientId") });
+  });
+
+  it("uses arrival time when the event has none, and records that", () => {
+    const r = parseCanonical({ type: "message.read", id: "e", messageId: "m", recipientId: "u" }, now);
+    expect(r.ok && r.event.occurredAt).toEqual(now);
+    expect(r.ok && r.event.timeSource).toBe("received");
+  });
+
+  it("keeps valid lines and reports bad ones by line number", () => {
+    const body = ['{"type":"message.read","id":"a","messageId":"m","recipientId":"u"}', "", "{not json", '{"type":"nope","id":"b"}'].join(
+      "\n",
+    );
+    const { events, errors } = parseBatch(body, false, now);
+    expect(events).toHaveLength(1);
+    expect(errors.map((e) => e.line)).toEqual([3, 4]);
+    expect(errors[0].message).toMatch(/invalid JSON/);
+  });
+
+  it("numbers JSON array elements from 1", () => {
+    const { errors } = parseBatch(
+      JSON.stringify([{ type: "message.read", id: "a", messageId: "m", recipientId: "u" }, { type: "message.read" }]),
+      true,
+      now,
+    );
+    expect(errors).toEqual([{ line: 2, message: expect.any(String) }]);
+  });
+});

@@ -1,0 +1,74 @@
+import type { Db } from "../db/client";
+import { query } from "../db/sql";
+import type { Outcome } from "../ingest/apply-batch";
+import { parseCanonical } from "../ingest/canonical";
+import { IngestWriter } from "../ingest/writer";
+import type { CanonicalEvent } from "../simulator/scenario";
+
+/** Feed canonical events through the real writer (group commit included), `batch` at a time. */
+export async function ingest(
+  db: Db,
+  workspaceId: string,
+  events: CanonicalEvent[] | object[],
+  opts: { batch?: number; sourceId?: string | null } = {},
+): Promise<Outcome[]> {
+  const writer = new IngestWriter(async () => db);
+  const receivedAt = new Date();
+  const parsed = events.map((e) => {
+    const r = parseCanonical(e, receivedAt);
+    if (!r.ok) throw new Error(`bad test event ${JSON.stringify(e)}: ${r.message}`);
+    return r.event;
+  });
+  const out: Outcome[] = [];
+  const size = opts.batch ?? 250;
+  for (let i = 0; i < parsed.length; i += size) {
+    out.push(...(await writer.submit({ workspaceId, sourceId: opts.sourceId ?? null, receivedAt, events: parsed.slice(i, i + size) })));
+  }
+  return out;
+}
+
+export async function createWorkspace(db: Db, id: string, timezone = "UTC"): Promise<void> {
+  await db.prisma.workspace.upsert({ where: { id }, create: { id, slug: id, name: id, timezone }, update: {} });
+}
+
+/** Everything that defines the ingested state, in a stable order, for equality checks. */
+export async function snapshot(db: Db, workspaceId: string) {
+  const deliveries = await query(
+    db.prisma,
+    `SELECT message_id, recipient_id, status::text, cohort_at, sent_at, delivered_at, read_at, failed_at, read_by_watermark,
+       error_code, client_platform, kind::text, campaign_id, variant
+     FROM deliveries WHERE workspace_id = $1 ORDER BY message_id, recipient_id`,
+    [workspaceId],
+  );
+  const rollups = await query(
+    db.prisma,
+    `SELECT bucket_start, kind::text, campaign_id, variant, announcement_id, sender_id, source_id, client_platform,
+       sent, delivered, read, failed, round(ttr_sum::numeric, 3)::text AS ttr_sum
+     FROM delivery_rollups WHERE workspace_id = $1 AND (sent <> 0 OR delivered <> 0 OR read <> 0 OR failed <> 0)
+     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
+    [workspaceId],
+  );
+  const bins = await query(
+    db.prisma,
+    `SELECT bucket_start, kind::text, campaign_id, variant, announcement_id, sender_id, source_id, client_platform, bin, count
+     FROM ttr_rollups WHERE workspace_id = $1 AND count <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+    [workspaceId],
+  );
+  return { deliveries, rollups, bins };
+}
+
+/** The rollups recomputed from scratch from delivery state, independently of the ingest code. */
+export async function recomputedRollups(db: Db, workspaceId: string) {
+  return query(
+    db.prisma,
+    `SELECT to_timestamp(floor(extract(epoch FROM cohort_at) / 900) * 900) AS bucket_start, kind::text,
+       coalesce(campaign_id, '') AS campaign_id, coalesce(variant, '') AS variant, coalesce(announcement_id, '') AS announcement_id,
+       coalesce(sender_id, '') AS sender_id, coalesce(source_id, '') AS source_id, coalesce(client_platform, '') AS client_platform,
+       count(*)::int AS sent, count(*) FILTER (WHERE status IN ('delivered', 'read'))::int AS delivered,
+       count(*) FILTER (WHERE status = 'read')::int AS read, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+       round(coalesce(sum(greatest(0, extract(epoch FROM read_at - coalesce(sent_at, cohort_at)))) FILTER (WHERE status = 'read'), 0)::numeric, 3)::text AS ttr_sum
+     FROM deliveries WHERE workspace_id = $1
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
+    [workspaceId],
+  );
+}
