@@ -19,6 +19,8 @@ interface Pending {
 export class IngestWriter {
   private queue: Pending[] = [];
   private running = false;
+  /** Transactions committed and requests acknowledged, for tests and benchmarks. */
+  readonly stats = { commits: 0, requests: 0, events: 0 };
 
   constructor(private readonly db: () => Promise<Db>) {}
 
@@ -74,6 +76,9 @@ export class IngestWriter {
     });
     const items = group.map((p) => p.item);
     const result = await db.prisma.$transaction((tx) => applyBatch(tx, items), { timeout: 60_000, maxWait: 30_000 });
+    this.stats.commits++;
+    this.stats.requests += group.length;
+    this.stats.events += items.reduce((n, it) => n + it.events.length, 0);
     group.forEach((p, i) => p.resolve(result.outcomes[i]));
     const at = new Date().toISOString();
     for (const [workspaceId, deliveries] of result.changes) publishChange({ workspaceId, at, deliveries });

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "../db/sql";
+import { parseCanonical } from "./canonical";
+import { IngestWriter } from "./writer";
+import { onChange, type ChangeNotice } from "../realtime/bus";
+import { DATABASE_KINDS, freshDb, type TestDb } from "../testing/databases";
+import { createWorkspace } from "../testing/ingest";
+
+const ev = (i: number) => {
+  const r = parseCanonical(
+    {
+      type: "message.sent",
+      id: `g-${i}`,
+      occurredAt: "2026-11-20T09:00:00Z",
+      message: { id: `gm-${i}`, senderId: "agent-1" },
+      recipientId: "u",
+    },
+    new Date(),
+  );
+  if (!r.ok) throw new Error(r.message);
+  return r.event;
+};
+
+describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await freshDb(kind);
+    await createWorkspace(db, "w");
+  });
+  afterAll(async () => db?.dispose());
+
+  it("shares transactions between concurrent requests and acknowledges each after commit", async () => {
+    const writer = new IngestWriter(async () => db);
+    const notices: ChangeNotice[] = [];
+    const off = onChange((n) => notices.push(n));
+    const results = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => writer.submit({ workspaceId: "w", sourceId: null, receivedAt: new Date(), events: [ev(i)] })),
+    );
+    off();
+    expect(results.flat()).toEqual(Array(64).fill("applied"));
+    expect(writer.stats.requests).toBe(64);
+    expect(writer.stats.commits).toBeLessThan(8);
+    const [{ n }] = await query<{ n: number }>(db.prisma, `SELECT count(*)::int AS n FROM deliveries WHERE workspace_id = 'w'`);
+    expect(n).toBe(64);
+    // Change notices are published after commit, one per workspace per commit.
+    expect(notices.reduce((s, x) => s + x.deliveries.length, 0)).toBe(64);
+    expect(notices[0].deliveries[0]).toMatchObject({ status: "sent", senderId: "agent-1" });
+  });
+
+  it("isolates a request that fails from the others in its group", async () => {
+    const writer = new IngestWriter(async () => db);
+    const bad = writer.submit({ workspaceId: "w", sourceId: null, receivedAt: new Date(), events: [ev(1000)] });
+    const poisoned = { ...ev(1001), occurredAt: new Date(Number.NaN) };
+    const worse = writer.submit({ workspaceId: "w", sourceId: null, receivedAt: new Date(), events: [poisoned] }).then(
+      () => "stored",
+      (e: Error) => e.message,
+    );
+    const good = writer.submit({ workspaceId: "w", sourceId: null, receivedAt: new Date(), events: [ev(1002)] });
+    expect(await good).toEqual(["applied"]);
+    expect(await worse).toMatch(/Invalid time value/);
+    expect(await bad).toEqual(["applied"]);
+  });
+});
