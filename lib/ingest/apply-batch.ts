@@ -67,8 +67,8 @@ function inferKind(m: MessageInfo): MessageRowKind {
 type MessageRowKind = store.MessageRow["kind"];
 
 /** Serialised form of a receipt parked in waiting_receipts. */
-function parkReceipt(ev: Receipt): string {
-  return JSON.stringify({ ...ev, occurredAt: ev.occurredAt.toISOString() });
+function parkReceipt(ev: Receipt): object {
+  return { ...ev, occurredAt: ev.occurredAt.toISOString() };
 }
 function unparkReceipt(json: unknown): Receipt {
   const o = json as Receipt & { occurredAt: string };
@@ -416,7 +416,7 @@ function toEventRow(t: Tagged): store.EventRow {
     receivedAt: t.receivedAt,
     timeSource: ev.timeSource,
     outcome: t.outcome,
-    payload: JSON.stringify(ev.payload ?? null),
+    payload: (ev.payload ?? null) as object | null,
   };
 }
 

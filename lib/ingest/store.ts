@@ -1,4 +1,4 @@
-import { query, execute, unnest, type Tx } from "../db/sql";
+import { query, execute, rowsOf, type Tx } from "../db/sql";
 import type { DeliveryState, RollupKey } from "./delivery-state";
 import type { MessageKind } from "./events";
 
@@ -25,7 +25,7 @@ const MESSAGE_COLUMNS = `workspace_id AS "workspaceId", id, kind::text AS kind, 
 
 export async function findExistingKeys(tx: Tx, keys: { ws: string; key: string }[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const u = unnest(
+  const u = rowsOf(
     "k",
     [
       ["ws", "text"],
@@ -45,7 +45,7 @@ export async function findExistingKeys(tx: Tx, keys: { ws: string; key: string }
 /** Upsert messages; returns every row as stored, with `inserted` true for new ones. */
 export async function upsertMessages(tx: Tx, rows: MessageRow[]): Promise<(MessageRow & { inserted: boolean })[]> {
   if (!rows.length) return [];
-  const u = unnest(
+  const u = rowsOf(
     "m",
     [
       ["workspace_id", "text"],
@@ -106,7 +106,7 @@ export async function upsertCatalog(
   announcements: { ws: string; id: string; title: string | null }[],
 ): Promise<void> {
   if (campaigns.length) {
-    const u = unnest(
+    const u = rowsOf(
       "c",
       [
         ["ws", "text"],
@@ -118,7 +118,7 @@ export async function upsertCatalog(
     await execute(tx, `INSERT INTO campaigns (workspace_id, id, title) SELECT * FROM ${u.from} ON CONFLICT DO NOTHING`, u.params);
   }
   if (variants.length) {
-    const u = unnest(
+    const u = rowsOf(
       "v",
       [
         ["ws", "text"],
@@ -134,7 +134,7 @@ export async function upsertCatalog(
     );
   }
   if (announcements.length) {
-    const u = unnest(
+    const u = rowsOf(
       "a",
       [
         ["ws", "text"],
@@ -149,7 +149,7 @@ export async function upsertCatalog(
 
 export async function findMessages(tx: Tx, ids: { ws: string; id: string }[]): Promise<MessageRow[]> {
   if (!ids.length) return [];
-  const u = unnest(
+  const u = rowsOf(
     "k",
     [
       ["kws", "text"],
@@ -163,7 +163,7 @@ export async function findMessages(tx: Tx, ids: { ws: string; id: string }[]): P
 /** Remove and return receipts that were waiting for these (now known) messages. */
 export async function takeWaiting(tx: Tx, ids: { ws: string; id: string }[]): Promise<{ ws: string; key: string; event: unknown }[]> {
   if (!ids.length) return [];
-  const u = unnest(
+  const u = rowsOf(
     "k",
     [
       ["ws", "text"],
@@ -182,10 +182,10 @@ export async function takeWaiting(tx: Tx, ids: { ws: string; id: string }[]): Pr
 
 export async function insertWaiting(
   tx: Tx,
-  rows: { ws: string; key: string; messageId: string; recipientId: string; receivedAt: Date; event: string }[],
+  rows: { ws: string; key: string; messageId: string; recipientId: string; receivedAt: Date; event: object }[],
 ): Promise<void> {
   if (!rows.length) return;
-  const u = unnest(
+  const u = rowsOf(
     "w",
     [
       ["ws", "text"],
@@ -193,14 +193,14 @@ export async function insertWaiting(
       ["m", "text"],
       ["r", "text"],
       ["at", "timestamptz"],
-      ["ev", "text"],
+      ["ev", "jsonb"],
     ],
     rows.map((r) => [r.ws, r.key, r.messageId, r.recipientId, r.receivedAt, r.event]),
   );
   await execute(
     tx,
     `INSERT INTO waiting_receipts (workspace_id, event_key, message_id, recipient_id, received_at, event)
-     SELECT ws, key, m, r, at, ev::jsonb FROM ${u.from} ON CONFLICT DO NOTHING`,
+     SELECT ws, key, m, r, at, ev FROM ${u.from} ON CONFLICT DO NOTHING`,
     u.params,
   );
 }
@@ -216,7 +216,7 @@ export interface WatermarkRow {
 /** Store watermarks; returns the ones that were new. */
 export async function insertWatermarks(tx: Tx, rows: WatermarkRow[]): Promise<WatermarkRow[]> {
   if (!rows.length) return [];
-  const u = unnest(
+  const u = rowsOf(
     "w",
     [
       ["ws", "text"],
@@ -240,7 +240,7 @@ export async function insertWatermarks(tx: Tx, rows: WatermarkRow[]): Promise<Wa
 /** Known deliveries that these watermarks would mark read (or read earlier). */
 export async function findWatermarkedDeliveries(tx: Tx, rows: WatermarkRow[]): Promise<{ ws: string; m: string; r: string }[]> {
   if (!rows.length) return [];
-  const u = unnest(
+  const u = rowsOf(
     "w",
     [
       ["ws", "text"],
@@ -263,7 +263,7 @@ export async function findWatermarkedDeliveries(tx: Tx, rows: WatermarkRow[]): P
 
 export async function findWatermarks(tx: Tx, scopes: { ws: string; c: string; r: string }[]): Promise<WatermarkRow[]> {
   if (!scopes.length) return [];
-  const u = unnest(
+  const u = rowsOf(
     "k",
     [
       ["ws", "text"],
@@ -286,7 +286,7 @@ type DeliveryRow = Omit<DeliveryState, "messageSentAt"> & { cohortAt: Date };
 /** Lock and load the deliveries this batch touches (sorted, so concurrent writers never deadlock). */
 export async function lockDeliveries(tx: Tx, keys: { ws: string; m: string; r: string }[]): Promise<DeliveryState[]> {
   if (!keys.length) return [];
-  const u = unnest(
+  const u = rowsOf(
     "k",
     [
       ["ws", "text"],
@@ -318,7 +318,7 @@ export async function writeDeliveries(
   now: Date,
 ): Promise<void> {
   if (!states.length) return;
-  const u = unnest(
+  const u = rowsOf(
     "d",
     [
       ["workspace_id", "text"],
@@ -417,7 +417,7 @@ export interface RollupDelta {
 
 export async function addRollups(tx: Tx, deltas: RollupDelta[], bins: { key: RollupKey; bin: number; count: number }[]): Promise<void> {
   if (deltas.length) {
-    const u = unnest(
+    const u = rowsOf(
       "r",
       [...ROLLUP_KEY_COLUMNS, ["sent", "int"], ["delivered", "int"], ["read", "int"], ["failed", "int"], ["ttr_sum", "float8"]],
       deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]),
@@ -433,7 +433,7 @@ export async function addRollups(tx: Tx, deltas: RollupDelta[], bins: { key: Rol
     );
   }
   if (bins.length) {
-    const u = unnest(
+    const u = rowsOf(
       "r",
       [...ROLLUP_KEY_COLUMNS, ["bin", "int"], ["count", "int"]],
       bins.map((b) => [...keyCells(b.key), b.bin, b.count]),
@@ -461,12 +461,12 @@ export interface EventRow {
   receivedAt: Date;
   timeSource: string;
   outcome: string;
-  payload: string;
+  payload: object | null;
 }
 
 export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
   if (!rows.length) return;
-  const u = unnest(
+  const u = rowsOf(
     "e",
     [
       ["ws", "text"],
@@ -481,7 +481,7 @@ export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
       ["received", "timestamptz"],
       ["ts", "text"],
       ["outcome", `"EventOutcome"`],
-      ["payload", "text"],
+      ["payload", "jsonb"],
     ],
     rows.map((e) => [
       e.ws,
@@ -503,14 +503,14 @@ export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
     tx,
     `INSERT INTO receipt_events (workspace_id, source_id, idempotency_key, dedup_key, type, message_id, recipient_id,
        conversation_id, occurred_at, received_at, time_source, outcome, payload)
-     SELECT ws, src, key, dedup, type, m, r, c, occurred, received, ts, outcome, payload::jsonb FROM ${u.from}`,
+     SELECT ws, src, key, dedup, type, m, r, c, occurred, received, ts, outcome, payload FROM ${u.from}`,
     u.params,
   );
 }
 
 export async function setOutcomes(tx: Tx, rows: { ws: string; key: string; outcome: string }[]): Promise<void> {
   if (!rows.length) return;
-  const u = unnest(
+  const u = rowsOf(
     "k",
     [
       ["ws", "text"],
@@ -539,7 +539,7 @@ export async function upsertConversations(
   }[],
 ): Promise<void> {
   if (!rows.length) return;
-  const u = unnest(
+  const u = rowsOf(
     "c",
     [
       ["ws", "text"],
@@ -571,7 +571,7 @@ export async function insertInbound(
   rows: { ws: string; conversationId: string; key: string; senderId: string | null; sourceId: string | null; at: Date }[],
 ): Promise<void> {
   if (!rows.length) return;
-  const u = unnest(
+  const u = rowsOf(
     "i",
     [
       ["ws", "text"],
@@ -606,7 +606,7 @@ export interface StatsDelta {
 
 export async function addSourceStats(tx: Tx, rows: StatsDelta[]): Promise<void> {
   if (!rows.length) return;
-  const u = unnest(
+  const u = rowsOf(
     "s",
     [
       ["ws", "text"],

@@ -1,0 +1,139 @@
+// npm run bench:ingest — ingestion speed on this machine, against a baseline measured in the same run.
+//   1. an empty Next.js route handler (POST /api/ping): the framework's own ceiling;
+//   2. single-event signed webhooks (POST /api/webhooks/{id}), 32 connections: ratio to (1), p99;
+//   3. the batch endpoint (POST /api/v1/events, NDJSON), events/s with state and rollups applied.
+// The server runs `next start` on a fresh PostgreSQL database; the load generator is autocannon
+// on the same machine (so both cases pay for it equally).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { Webhook } from "standardwebhooks";
+import { createPgDatabase } from "../lib/testing/databases";
+import { generateScenario } from "../lib/simulator/scenario";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3299);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const TOKEN = "rk_bench_token_000000001";
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+
+type Result = autocannon.Result;
+
+function run(opts: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+async function main() {
+  const db = await createPgDatabase();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "receipts-bench-"));
+  const provision = path.join(dir, "provision.json");
+  fs.writeFileSync(
+    provision,
+    JSON.stringify({
+      workspaces: [
+        {
+          slug: "bench",
+          name: "Bench",
+          sources: [{ id: "bench-gen", platform: "generic", name: "Generic", secret: SECRET }],
+          tokens: [{ name: "bench", token: TOKEN, scopes: ["ingest", "read"] }],
+        },
+      ],
+    }),
+  );
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    detached: true, // its own process group, so the whole tree stops with it
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: db.url, PROVISION_FILE: provision, DATA_DIR: dir, NODE_ENV: "production" },
+  });
+  try {
+    for (let i = 0; ; i++) {
+      if (await fetch(`${BASE}/api/ping`).then((r) => r.ok, () => false)) break;
+      if (i > 120) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const now = new Date();
+    const events = generateScenario({ seed: 9, now, days: 3, campaigns: 30, recipientsPerCampaign: 4000, announcements: 20, conversations: 500 });
+
+    // Warm-up: JIT, connection pool, source cache.
+    await run({ url: `${BASE}/api/ping`, method: "POST", body: '{"ping":1}', headers: { "content-type": "application/json" }, connections: 8, duration: 3 });
+
+    // 1. Empty route.
+    const empty = await run({ url: `${BASE}/api/ping`, method: "POST", body: JSON.stringify(events[0]), headers: { "content-type": "application/json" }, connections: CONNECTIONS, duration: DURATION });
+
+    // 2. Single-event signed webhooks: every request a new event with its own id and signature,
+    //    signed ahead of time so the generator's CPU goes to sending, not hashing.
+    const wh = new Webhook(SECRET);
+    const ts = new Date();
+    const signed = events.slice(0, 60_000).map((e, i) => {
+      const body = JSON.stringify(e);
+      const id = `msg_bench_${i}`;
+      return { body, headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(ts.getTime() / 1000)), "webhook-signature": wh.sign(id, ts, body) } };
+    });
+    let next = 0;
+    const webhooks = await run({
+      url: `${BASE}/api/webhooks/bench-gen`,
+      method: "POST",
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [{ setupRequest: (req) => ({ ...req, ...signed[next++ % signed.length] }) }],
+    });
+    const webhookEvents = Math.min(next, signed.length);
+
+    // 3. Batch endpoint: the rest of the scenario as NDJSON, 5,000 events per request.
+    const rest = events.slice(webhookEvents);
+    const bodies: string[] = [];
+    for (let i = 0; i < rest.length; i += 5000)
+      bodies.push(
+        rest
+          .slice(i, i + 5000)
+          .map((e) => JSON.stringify(e))
+          .join("\n"),
+      );
+    let b = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (b < bodies.length) {
+          const body = bodies[b++];
+          const res = await fetch(`${BASE}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" }, body });
+          const json = (await res.json()) as { errors: unknown[] };
+          if (!res.ok || json.errors.length) throw new Error(`batch failed: ${res.status}`);
+        }
+      }),
+    );
+    const batchSeconds = (performance.now() - started) / 1000;
+
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const counts = (await client.query(`SELECT (SELECT count(*) FROM receipt_events)::int AS events, (SELECT count(*) FROM deliveries)::int AS deliveries, (SELECT sum(sent) FROM delivery_rollups)::int AS rolled_up`)).rows[0];
+    await client.end();
+
+    const ratio = webhooks.requests.average / empty.requests.average;
+    const report = {
+      machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`,
+      emptyRoute: { rps: Math.round(empty.requests.average), p99ms: empty.latency.p99, errors: empty.non2xx + empty.errors },
+      webhook: { rps: Math.round(webhooks.requests.average), p99ms: webhooks.latency.p99, errors: webhooks.non2xx + webhooks.errors, ratioToEmpty: Number(ratio.toFixed(2)) },
+      batch: { events: rest.length, seconds: Number(batchSeconds.toFixed(2)), eventsPerSecond: Math.round(rest.length / batchSeconds) },
+      stored: counts,
+      targets: { webhookRatio: ">= 0.7", webhookP99: "<= 100 ms", batch: ">= 20000 events/s" },
+    };
+    console.log(JSON.stringify(report, null, 2));
+    console.log(
+      `\nwebhook/empty = ${ratio.toFixed(2)} (${report.webhook.rps} vs ${report.emptyRoute.rps} req/s), webhook p99 = ${report.webhook.p99ms} ms, batch = ${report.batch.eventsPerSecond} events/s`,
+    );
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await db.drop().catch(() => {});
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
