@@ -75,7 +75,8 @@ function unparkReceipt(json: unknown): Receipt {
   return { ...o, occurredAt: new Date(o.occurredAt) };
 }
 
-export async function applyBatch(tx: Tx, items: BatchItem[], now = new Date()): Promise<BatchResult> {
+export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: boolean; now?: Date } = {}): Promise<BatchResult> {
+  const now = opts.now ?? new Date();
   const all: Tagged[] = items.flatMap((it, item) =>
     it.events.map((ev, index) => ({
       item,
@@ -88,6 +89,9 @@ export async function applyBatch(tx: Tx, items: BatchItem[], now = new Date()): 
       outOfOrder: false,
     })),
   );
+
+  // 0. Concurrent lanes touching the same message or conversation take turns.
+  if (opts.lock) await store.lockScopes(tx, all.flatMap((t) => scopeKeys(t.ws, t.ev)));
 
   // 1. Duplicates: already in the log, or repeated within this batch.
   const existing = await store.findExistingKeys(
@@ -143,7 +147,10 @@ export async function applyBatch(tx: Tx, items: BatchItem[], now = new Date()): 
     receipts.filter((t) => !messages.has(K(t.ws, t.ev.messageId))).map((t) => ({ ws: t.ws, id: t.ev.messageId })),
     (k) => K(k.ws, k.id),
   );
-  for (const m of await store.findMessages(tx, unknownIds)) messages.set(K(m.workspaceId, m.id), m);
+  const found = await store.findMessages(tx, unknownIds);
+  for (const m of found) messages.set(K(m.workspaceId, m.id), m);
+  // A receipt can create a delivery in a conversation it does not name: lock that too.
+  if (opts.lock) await store.lockScopes(tx, found.filter((m) => m.conversationId).map((m) => K(m.workspaceId, "c", m.conversationId)));
 
   // 4. Receipts that were waiting for the messages this batch made known.
   const released: (Tagged & { ev: Receipt })[] = (await store.takeWaiting(tx, newlyKnown)).map((w) => ({
@@ -313,6 +320,19 @@ export async function applyBatch(tx: Tx, items: BatchItem[], now = new Date()): 
   const outcomes = items.map((it) => it.events.map(() => "stale" as Outcome));
   for (const t of all) outcomes[t.item][t.index] = t.outcome;
   return { outcomes, changes };
+}
+
+/** Lock keys: the message and the conversation an event touches. */
+function scopeKeys(ws: string, ev: IngestEvent): string[] {
+  switch (ev.type) {
+    case "message.sent":
+      return [K(ws, "m", ev.message.id), ...(ev.message.conversationId ? [K(ws, "c", ev.message.conversationId)] : [])];
+    case "conversation.read":
+    case "message.received":
+      return [K(ws, "c", ev.conversationId)];
+    default:
+      return [K(ws, "m", ev.messageId)];
+  }
 }
 
 function newDelivery(ws: string, messageId: string, recipientId: string, m: store.MessageRow): DeliveryState {

@@ -23,6 +23,18 @@ const MESSAGE_COLUMNS = `workspace_id AS "workspaceId", id, kind::text AS kind, 
   conversation_id AS "conversationId", campaign_id AS "campaignId", variant,
   announcement_id AS "announcementId", title, source_id AS "sourceId", sent_at AS "sentAt"`;
 
+/** Transaction-scoped advisory locks, taken in one sorted pass so lanes cannot deadlock on them. */
+export async function lockScopes(tx: Tx, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  await query(
+    tx,
+    `SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (
+       SELECT DISTINCT hashtextextended(k, 0) AS h FROM jsonb_array_elements_text($1::jsonb) AS k ORDER BY 1) s`,
+    // jsonb cannot hold U+0000, which the in-memory keys use as a separator.
+    [JSON.stringify([...new Set(keys)].map((k) => k.replaceAll("\u0000", "\u001f")))],
+  );
+}
+
 export async function findExistingKeys(tx: Tx, keys: { ws: string; key: string }[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const u = rowsOf(

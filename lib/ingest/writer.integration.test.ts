@@ -4,7 +4,8 @@ import { parseCanonical } from "./canonical";
 import { IngestWriter } from "./writer";
 import { onChange, type ChangeNotice } from "../realtime/bus";
 import { DATABASE_KINDS, freshDb, type TestDb } from "../testing/databases";
-import { createWorkspace } from "../testing/ingest";
+import { createWorkspace, ingest, snapshot } from "../testing/ingest";
+import { disorder, generateScenario } from "../simulator/scenario";
 
 const ev = (i: number) => {
   const r = parseCanonical(
@@ -59,5 +60,40 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     expect(await good).toEqual(["applied"]);
     expect(await worse).not.toBe("stored");
     expect(await bad).toEqual(["applied"]);
+  });
+
+  it("ends concurrent lanes fed a shuffled stream in the in-order state", async () => {
+    const events = generateScenario({
+      seed: 21,
+      now: new Date("2026-11-20T00:00:00Z"),
+      days: 2,
+      campaigns: 1,
+      recipientsPerCampaign: 300,
+      announcements: 2,
+      conversations: 40,
+    });
+    await createWorkspace(db, "serial");
+    await createWorkspace(db, "lanes");
+    await ingest(db, "serial", events);
+    const writer = new IngestWriter(async () => db);
+    const messy = disorder(events, { duplicates: 0.1, window: 300 }, 5);
+    const chunks: (typeof messy)[] = [];
+    for (let i = 0; i < messy.length; i += 7) chunks.push(messy.slice(i, i + 7));
+    await Promise.all(
+      chunks.map((c) =>
+        writer.submit({
+          workspaceId: "lanes",
+          sourceId: null,
+          receivedAt: new Date(),
+          events: c.map((e) => {
+            const r = parseCanonical(e, new Date());
+            if (!r.ok) throw new Error(r.message);
+            return r.event;
+          }),
+        }),
+      ),
+    );
+    expect(await snapshot(db, "lanes")).toEqual(await snapshot(db, "serial"));
+    expect(await query(db.prisma, `SELECT count(*)::int AS n FROM waiting_receipts WHERE workspace_id = 'lanes'`)).toEqual([{ n: 0 }]);
   });
 });

@@ -3,10 +3,11 @@ import type { Db } from "../db/client";
 import { publishChange } from "../realtime/bus";
 import { applyBatch, type BatchItem, type Outcome } from "./apply-batch";
 
-// Group commit: concurrent requests queue their events; one writer takes everything queued (up
+// Group commit: concurrent requests queue their events; a free lane takes everything queued (up
 // to a cap) and applies it in one transaction, then acknowledges each request. Under load this
-// turns N small transactions into one, and it serialises writers within the process, so PGlite
-// (single-connection) and PostgreSQL take the same path.
+// turns N small transactions into a few. On PostgreSQL several lanes commit at once (each
+// transaction's round trips overlap the others'; advisory locks in applyBatch serialise lanes
+// that touch the same message or conversation). PGlite is single-connection: one lane.
 
 const MAX_EVENTS_PER_COMMIT = 5_000;
 
@@ -16,44 +17,59 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** Conflicts between concurrent lanes: worth another try of the same group. */
+function isConflict(err: unknown): boolean {
+  const text = `${(err as { code?: string })?.code ?? ""} ${(err as Error)?.message ?? ""}`;
+  return /40P01|40001|23505|deadlock|could not serialize|duplicate key/i.test(text);
+}
+
 export class IngestWriter {
   private queue: Pending[] = [];
-  private running = false;
+  private active = 0;
   /** Transactions committed and requests acknowledged, for tests and benchmarks. */
   readonly stats = { commits: 0, requests: 0, events: 0 };
 
-  constructor(private readonly db: () => Promise<Db>) {}
+  constructor(
+    private readonly db: () => Promise<Db>,
+    private readonly lanes = (kind: Db["driver"]["kind"]) => (kind === "pg" ? 3 : 1),
+  ) {}
 
   /** Resolves with one outcome per event once they are durably committed. */
   submit(item: BatchItem): Promise<Outcome[]> {
     if (item.events.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.running) void this.drain();
+      void this.pump();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.queue.length) {
-        const group: Pending[] = [];
-        let n = 0;
-        while (this.queue.length && (group.length === 0 || n + this.queue[0].item.events.length <= MAX_EVENTS_PER_COMMIT)) {
-          const p = this.queue.shift()!;
-          n += p.item.events.length;
-          group.push(p);
-        }
-        await this.commit(group);
-      }
-    } finally {
-      this.running = false;
+  private async pump(): Promise<void> {
+    const db = await this.db().catch(() => null);
+    const lanes = db ? this.lanes(db.driver.kind) : 1;
+    while (this.active < lanes && this.queue.length) {
+      const group = this.takeGroup();
+      this.active++;
+      void this.commit(group).finally(() => {
+        this.active--;
+        void this.pump();
+      });
     }
+  }
+
+  private takeGroup(): Pending[] {
+    const group: Pending[] = [];
+    let n = 0;
+    while (this.queue.length && (group.length === 0 || n + this.queue[0].item.events.length <= MAX_EVENTS_PER_COMMIT)) {
+      const p = this.queue.shift()!;
+      n += p.item.events.length;
+      group.push(p);
+    }
+    return group;
   }
 
   private async commit(group: Pending[]): Promise<void> {
     try {
-      await this.run(group);
+      await this.runRetrying(group);
     } catch (err) {
       if (isStorageFailure(err) || group.length === 1) {
         for (const p of group) p.reject(classify(err));
@@ -62,10 +78,20 @@ export class IngestWriter {
       // One bad request must not fail its neighbours: retry each on its own.
       for (const p of group) {
         try {
-          await this.run([p]);
+          await this.runRetrying([p]);
         } catch (e) {
           p.reject(classify(e));
         }
+      }
+    }
+  }
+
+  private async runRetrying(group: Pending[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run(group);
+      } catch (err) {
+        if (attempt >= 3 || !isConflict(err)) throw err;
       }
     }
   }
@@ -75,7 +101,8 @@ export class IngestWriter {
       throw new StorageUnavailableError(e);
     });
     const items = group.map((p) => p.item);
-    const result = await db.prisma.$transaction((tx) => applyBatch(tx, items), { timeout: 60_000, maxWait: 30_000 });
+    const concurrent = this.lanes(db.driver.kind) > 1;
+    const result = await db.prisma.$transaction((tx) => applyBatch(tx, items, { lock: concurrent }), { timeout: 60_000, maxWait: 30_000 });
     this.stats.commits++;
     this.stats.requests += group.length;
     this.stats.events += items.reduce((n, it) => n + it.events.length, 0);
