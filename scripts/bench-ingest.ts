@@ -52,18 +52,46 @@ async function main() {
   });
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${BASE}/api/ping`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${BASE}/api/ping`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 120) throw new Error("server did not start");
       await new Promise((r) => setTimeout(r, 500));
     }
     const now = new Date();
-    const events = generateScenario({ seed: 9, now, days: 3, campaigns: 30, recipientsPerCampaign: 4000, announcements: 20, conversations: 500 });
+    const events = generateScenario({
+      seed: 9,
+      now,
+      days: 3,
+      campaigns: 30,
+      recipientsPerCampaign: 4000,
+      announcements: 20,
+      conversations: 500,
+    });
 
     // Warm-up: JIT, connection pool, source cache.
-    await run({ url: `${BASE}/api/ping`, method: "POST", body: '{"ping":1}', headers: { "content-type": "application/json" }, connections: 8, duration: 3 });
+    await run({
+      url: `${BASE}/api/ping`,
+      method: "POST",
+      body: '{"ping":1}',
+      headers: { "content-type": "application/json" },
+      connections: 8,
+      duration: 3,
+    });
 
     // 1. Empty route.
-    const empty = await run({ url: `${BASE}/api/ping`, method: "POST", body: JSON.stringify(events[0]), headers: { "content-type": "application/json" }, connections: CONNECTIONS, duration: DURATION });
+    const empty = await run({
+      url: `${BASE}/api/ping`,
+      method: "POST",
+      body: JSON.stringify(events[0]),
+      headers: { "content-type": "application/json" },
+      connections: CONNECTIONS,
+      duration: DURATION,
+    });
 
     // 2. Single-event signed webhooks: every request a new event with its own id and signature,
     //    signed ahead of time so the generator's CPU goes to sending, not hashing.
@@ -72,7 +100,15 @@ async function main() {
     const signed = events.slice(0, 60_000).map((e, i) => {
       const body = JSON.stringify(e);
       const id = `msg_bench_${i}`;
-      return { body, headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(ts.getTime() / 1000)), "webhook-signature": wh.sign(id, ts, body) } };
+      return {
+        body,
+        headers: {
+          "content-type": "application/json",
+          "webhook-id": id,
+          "webhook-timestamp": String(Math.floor(ts.getTime() / 1000)),
+          "webhook-signature": wh.sign(id, ts, body),
+        },
+      };
     });
     let next = 0;
     const webhooks = await run({
@@ -100,7 +136,11 @@ async function main() {
       Array.from({ length: 4 }, async () => {
         while (b < bodies.length) {
           const body = bodies[b++];
-          const res = await fetch(`${BASE}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" }, body });
+          const res = await fetch(`${BASE}/api/v1/events`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" },
+            body,
+          });
           const json = (await res.json()) as { errors: unknown[] };
           if (!res.ok || json.errors.length) throw new Error(`batch failed: ${res.status}`);
         }
@@ -110,14 +150,23 @@ async function main() {
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const counts = (await client.query(`SELECT (SELECT count(*) FROM receipt_events)::int AS events, (SELECT count(*) FROM deliveries)::int AS deliveries, (SELECT sum(sent) FROM delivery_rollups)::int AS rolled_up`)).rows[0];
+    const counts = (
+      await client.query(
+        `SELECT (SELECT count(*) FROM receipt_events)::int AS events, (SELECT count(*) FROM deliveries)::int AS deliveries, (SELECT sum(sent) FROM delivery_rollups)::int AS rolled_up`,
+      )
+    ).rows[0];
     await client.end();
 
     const ratio = webhooks.requests.average / empty.requests.average;
     const report = {
       machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`,
       emptyRoute: { rps: Math.round(empty.requests.average), p99ms: empty.latency.p99, errors: empty.non2xx + empty.errors },
-      webhook: { rps: Math.round(webhooks.requests.average), p99ms: webhooks.latency.p99, errors: webhooks.non2xx + webhooks.errors, ratioToEmpty: Number(ratio.toFixed(2)) },
+      webhook: {
+        rps: Math.round(webhooks.requests.average),
+        p99ms: webhooks.latency.p99,
+        errors: webhooks.non2xx + webhooks.errors,
+        ratioToEmpty: Number(ratio.toFixed(2)),
+      },
       batch: { events: rest.length, seconds: Number(batchSeconds.toFixed(2)), eventsPerSecond: Math.round(rest.length / batchSeconds) },
       stored: counts,
       targets: { webhookRatio: ">= 0.7", webhookP99: "<= 100 ms", batch: ">= 20000 events/s" },

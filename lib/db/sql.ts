@@ -1,8 +1,9 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import type { SqlTx } from "./driver";
 
-// Raw SQL goes through Prisma's driver adapter, so PostgreSQL and PGlite run the same statements.
+// Raw SQL runs on PostgreSQL and PGlite alike, through Prisma (queries) or straight on the
+// driver (the ingestion transaction); both offer this shape.
 
-export type Tx = Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+export type Tx = SqlTx;
 
 export function query<T>(tx: Tx, sql: string, params: unknown[] = []): Promise<T[]> {
   return tx.$queryRawUnsafe<T[]>(sql, ...params);

@@ -91,7 +91,11 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
   );
 
   // 0. Concurrent lanes touching the same message or conversation take turns.
-  if (opts.lock) await store.lockScopes(tx, all.flatMap((t) => scopeKeys(t.ws, t.ev)));
+  if (opts.lock)
+    await store.lockScopes(
+      tx,
+      all.flatMap((t) => scopeKeys(t.ws, t.ev)),
+    );
 
   // 1. Duplicates: already in the log, or repeated within this batch.
   const existing = await store.findExistingKeys(
@@ -150,7 +154,11 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
   const found = await store.findMessages(tx, unknownIds);
   for (const m of found) messages.set(K(m.workspaceId, m.id), m);
   // A receipt can create a delivery in a conversation it does not name: lock that too.
-  if (opts.lock) await store.lockScopes(tx, found.filter((m) => m.conversationId).map((m) => K(m.workspaceId, "c", m.conversationId)));
+  if (opts.lock)
+    await store.lockScopes(
+      tx,
+      found.filter((m) => m.conversationId).map((m) => K(m.workspaceId, "c", m.conversationId)),
+    );
 
   // 4. Receipts that were waiting for the messages this batch made known.
   const released: (Tagged & { ev: Receipt })[] = (await store.takeWaiting(tx, newlyKnown)).map((w) => ({

@@ -1,5 +1,6 @@
 import { isStorageFailure, StorageUnavailableError, ApiError } from "../api/errors";
 import type { Db } from "../db/client";
+import { withTransaction } from "../db/driver";
 import { publishChange } from "../realtime/bus";
 import { applyBatch, type BatchItem, type Outcome } from "./apply-batch";
 
@@ -102,7 +103,7 @@ export class IngestWriter {
     });
     const items = group.map((p) => p.item);
     const concurrent = this.lanes(db.driver.kind) > 1;
-    const result = await db.prisma.$transaction((tx) => applyBatch(tx, items, { lock: concurrent }), { timeout: 60_000, maxWait: 30_000 });
+    const result = await withTransaction(db.driver, (tx) => applyBatch(tx, items, { lock: concurrent }));
     this.stats.commits++;
     this.stats.requests += group.length;
     this.stats.events += items.reduce((n, it) => n + it.events.length, 0);
