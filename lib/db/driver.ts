@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { createHash } from "node:crypto";
 import pg from "pg";
 
 /**
@@ -60,9 +61,11 @@ export async function withTransaction<T>(driver: Driver, fn: (tx: SqlTx) => Prom
   client.on("error", ignore);
   try {
     await client.query("BEGIN");
+    // Named statements: each connection parses and plans an ingestion statement once.
+    const run = (text: string, values: unknown[]) => client.query({ name: statementName(text), text, values });
     const result = await fn({
-      $queryRawUnsafe: async <R>(sql: string, ...params: unknown[]) => (await client.query(sql, params)).rows as R,
-      $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await client.query(sql, params)).rowCount ?? 0,
+      $queryRawUnsafe: async <R>(sql: string, ...params: unknown[]) => (await run(sql, params)).rows as R,
+      $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await run(sql, params)).rowCount ?? 0,
     });
     await client.query("COMMIT");
     client.off("error", ignore);
@@ -75,4 +78,11 @@ export async function withTransaction<T>(driver: Driver, fn: (tx: SqlTx) => Prom
     client.release(err instanceof Error ? err : true);
     throw err;
   }
+}
+
+const names = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `rk_${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`));
+  return name;
 }

@@ -75,7 +75,11 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     await createWorkspace(db, "serial");
     await createWorkspace(db, "lanes");
     await ingest(db, "serial", events);
-    const writer = new IngestWriter(async () => db);
+    // Three lanes stand for three app instances writing the same workspace at once.
+    const writer = new IngestWriter(
+      async () => db,
+      (kind) => (kind === "pg" ? 3 : 1),
+    );
     const messy = disorder(events, { duplicates: 0.1, window: 300 }, 5);
     const chunks: (typeof messy)[] = [];
     for (let i = 0; i < messy.length; i += 7) chunks.push(messy.slice(i, i + 7));
