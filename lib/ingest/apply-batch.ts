@@ -1,4 +1,4 @@
-import type { Tx } from "../db/sql";
+import { DeferredWrites, type Tx } from "../db/sql";
 import {
   cohortOf,
   contributionOf,
@@ -143,7 +143,9 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     messages.set(K(m.workspaceId, m.id), m);
     if (m.inserted) newlyKnown.push({ ws: m.workspaceId, id: m.id });
   }
-  await registerCatalog(tx, [...sentMessages.values()]);
+  // Writes nobody reads back in this transaction go out together at the end, in one statement.
+  const writes = new DeferredWrites(tx);
+  await registerCatalog(writes, [...sentMessages.values()]);
 
   // 3. Receipts for messages known before this batch; the rest wait for their message.
   const receipts = fresh.filter((t): t is Tagged & { ev: Receipt } => t.ev.type in RECEIPT_KIND);
