@@ -3,6 +3,7 @@ import {
   cohortOf,
   contributionOf,
   mergeFact,
+  newDelivery,
   rollupKeyString,
   sameState,
   statusOf,
@@ -343,30 +344,6 @@ function scopeKeys(ws: string, ev: IngestEvent): string[] {
     default:
       return [K(ws, "m", ev.messageId)];
   }
-}
-
-function newDelivery(ws: string, messageId: string, recipientId: string, m: store.MessageRow): DeliveryState {
-  return {
-    workspaceId: ws,
-    messageId,
-    recipientId,
-    messageSentAt: m.sentAt,
-    sentAt: null,
-    deliveredAt: null,
-    readAt: null,
-    failedAt: null,
-    readByWatermark: false,
-    errorCode: null,
-    errorTitle: null,
-    clientPlatform: null,
-    kind: m.kind,
-    senderId: m.senderId,
-    conversationId: m.conversationId,
-    campaignId: m.campaignId,
-    variant: m.variant,
-    announcementId: m.announcementId,
-    sourceId: m.sourceId,
-  };
 }
 
 async function registerCatalog(tx: Tx, rows: store.MessageRow[]): Promise<void> {

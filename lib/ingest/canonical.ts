@@ -94,6 +94,9 @@ export function parseCanonical(value: unknown, receivedAt: Date): ParseResult {
       };
     case "message.delivered":
     case "message.read":
+    case "message.failed": {
+      const error =
+        "error" in e && e.error ? { code: e.error.code == null ? null : String(e.error.code), title: e.error.title ?? null } : null;
       return {
         ok: true,
         event: {
@@ -102,20 +105,10 @@ export function parseCanonical(value: unknown, receivedAt: Date): ParseResult {
           messageId: e.messageId,
           recipientId: e.recipientId,
           clientPlatform: normaliseClientPlatform(e.clientPlatform),
+          ...(e.type === "message.failed" ? { error } : {}),
         },
       };
-    case "message.failed":
-      return {
-        ok: true,
-        event: {
-          ...common,
-          type: e.type,
-          messageId: e.messageId,
-          recipientId: e.recipientId,
-          clientPlatform: normaliseClientPlatform(e.clientPlatform),
-          error: e.error ? { code: e.error.code == null ? null : String(e.error.code), title: e.error.title ?? null } : null,
-        },
-      };
+    }
     case "conversation.read":
       return {
         ok: true,

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contributionOf, mergeFact, statusOf, type DeliveryState, type Fact } from "./delivery-state";
+import { contributionOf, mergeFact, newDelivery, statusOf, type DeliveryState, type Fact } from "./delivery-state";
 
 const t = (min: number) => new Date(Date.UTC(2026, 10, 20, 9, min));
 
 function fresh(): DeliveryState {
-  return {
-    workspaceId: "w",
-    messageId: "m",
-    recipientId: "r",
-    messageSentAt: t(0),
-    sentAt: null,
-    deliveredAt: null,
-    readAt: null,
-    failedAt: null,
-    readByWatermark: false,
-    errorCode: null,
-    errorTitle: null,
-    clientPlatform: null,
+  const dims = {
     kind: "campaign",
     senderId: null,
     conversationId: null,
@@ -24,7 +12,8 @@ function fresh(): DeliveryState {
     variant: "A",
     announcementId: null,
     sourceId: null,
-  };
+  } as const;
+  return newDelivery("w", "m", "r", { ...dims, sentAt: t(0) });
 }
 
 const apply = (facts: Fact[]) => facts.reduce((s, f) => mergeFact(s, f).state, fresh());

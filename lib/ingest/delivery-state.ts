@@ -42,6 +42,36 @@ export interface Fact {
   clientPlatform?: string | null;
 }
 
+/** A delivery with nothing reported yet, carrying its message's attributes. */
+export function newDelivery(
+  workspaceId: string,
+  messageId: string,
+  recipientId: string,
+  m: DeliveryDims & { sentAt: Date },
+): DeliveryState {
+  return {
+    workspaceId,
+    messageId,
+    recipientId,
+    messageSentAt: m.sentAt,
+    sentAt: null,
+    deliveredAt: null,
+    readAt: null,
+    failedAt: null,
+    readByWatermark: false,
+    errorCode: null,
+    errorTitle: null,
+    clientPlatform: null,
+    kind: m.kind,
+    senderId: m.senderId,
+    conversationId: m.conversationId,
+    campaignId: m.campaignId,
+    variant: m.variant,
+    announcementId: m.announcementId,
+    sourceId: m.sourceId,
+  };
+}
+
 const RANK: Record<ReceiptKind, number> = { sent: 1, delivered: 2, read: 3, failed: 0 };
 
 export function statusOf(s: Pick<DeliveryState, "deliveredAt" | "readAt" | "failedAt">): Status {
