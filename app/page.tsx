@@ -36,7 +36,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       <AutoRefresh />
       <h1>Overview — {ws.name}</h1>
       <p className="subtle">
-        Messages sent {formatTime(overview.range.from, tz)} – {formatTime(overview.range.to, tz)} ({tz}). Cohorts are by send time.
+        Messages sent from {formatTime(overview.range.from, tz)} up to {formatTime(overview.range.to, tz)} ({tz}). Cohorts are by send time;
+        the read rate is a lower bound, since recipients can turn read receipts off.
       </p>
       {!parsed.success && <p role="alert">Some filters were not understood and were ignored: {parsed.error.issues[0]?.message}</p>}
       <form className="filters" method="get" aria-label="Filters">

@@ -20,7 +20,7 @@ const message = z.object({
 
 const base = { id, occurredAt: time.optional() };
 
-const schema = z.discriminatedUnion("type", [
+export const canonicalEventSchema = z.discriminatedUnion("type", [
   z
     .object({
       ...base,
@@ -70,7 +70,7 @@ function describe(error: z.ZodError): string {
 
 /** Parse one canonical event. `receivedAt` stands in for a missing occurredAt, flagged as such. */
 export function parseCanonical(value: unknown, receivedAt: Date): ParseResult {
-  const parsed = schema.safeParse(value);
+  const parsed = canonicalEventSchema.safeParse(value);
   if (!parsed.success) return { ok: false, message: describe(parsed.error) };
   const e = parsed.data;
   const occurredAt = e.occurredAt ? new Date(e.occurredAt) : receivedAt;
