@@ -1,4 +1,4 @@
-import { DeferredWrites, type Tx } from "../db/sql";
+import { DeferredWrites, RawJson, type Tx } from "../db/sql";
 import {
   cohortOf,
   contributionOf,
@@ -69,7 +69,8 @@ type MessageRowKind = store.MessageRow["kind"];
 
 /** Serialised form of a receipt parked in waiting_receipts. */
 function parkReceipt(ev: Receipt): object {
-  return { ...ev, occurredAt: ev.occurredAt.toISOString() };
+  // The raw payload is already in the event log; the parked copy needs only the facts.
+  return { ...ev, payload: null, raw: undefined, occurredAt: ev.occurredAt.toISOString() };
 }
 function unparkReceipt(json: unknown): Receipt {
   const o = json as Receipt & { occurredAt: string };
@@ -423,7 +424,7 @@ function toEventRow(t: Tagged): store.EventRow {
     receivedAt: t.receivedAt,
     timeSource: ev.timeSource,
     outcome: t.outcome,
-    payload: (ev.payload ?? null) as object | null,
+    payload: ev.raw !== undefined ? new RawJson(ev.raw) : ((ev.payload ?? null) as object | null),
   };
 }
 

@@ -74,3 +74,18 @@ describe("canonical events", () => {
     expect(errors).toEqual([{ line: 2, message: expect.any(String) }]);
   });
 });
+
+describe("canonical events with characters storage refuses", () => {
+  it("rejects NUL characters with a clear error instead of failing the batch later", () => {
+    const { events, errors } = parseBatch(
+      [
+        '{"type":"message.read","id":"a\\u0000b","messageId":"m","recipientId":"u"}',
+        '{"type":"message.read","id":"ok","messageId":"m","recipientId":"u"}',
+      ].join("\n"),
+      false,
+      new Date(),
+    );
+    expect(events.map((e) => e.key)).toEqual(["ok"]);
+    expect(errors).toEqual([{ line: 1, message: expect.stringContaining("NUL") }]);
+  });
+});

@@ -69,7 +69,12 @@ function describe(error: z.ZodError): string {
 }
 
 /** Parse one canonical event. `receivedAt` stands in for a missing occurredAt, flagged as such. */
-export function parseCanonical(value: unknown, receivedAt: Date): ParseResult {
+// PostgreSQL's jsonb cannot store U+0000; refuse it here with a clear error instead of failing later.
+const NUL = "\\u0000";
+
+export function parseCanonical(value: unknown, receivedAt: Date, raw?: string): ParseResult {
+  if ((raw ?? JSON.stringify(value)).includes(NUL))
+    return { ok: false, message: "event: contains a NUL character (\\u0000), which cannot be stored" };
   const parsed = canonicalEventSchema.safeParse(value);
   if (!parsed.success) return { ok: false, message: describe(parsed.error) };
   const e = parsed.data;
@@ -79,6 +84,7 @@ export function parseCanonical(value: unknown, receivedAt: Date): ParseResult {
     occurredAt,
     timeSource: e.occurredAt ? ("platform" as const) : ("received" as const),
     payload: value,
+    raw,
   };
   switch (e.type) {
     case "message.sent":
@@ -131,8 +137,8 @@ export interface LineError {
 export function parseBatch(text: string, asArray: boolean, receivedAt: Date): { events: IngestEvent[]; errors: LineError[] } {
   const events: IngestEvent[] = [];
   const errors: LineError[] = [];
-  const take = (value: unknown, line: number) => {
-    const r = parseCanonical(value, receivedAt);
+  const take = (value: unknown, line: number, raw?: string) => {
+    const r = parseCanonical(value, receivedAt, raw);
     if (r.ok) events.push(r.event);
     else errors.push({ line, message: r.message });
   };
@@ -153,7 +159,7 @@ export function parseBatch(text: string, asArray: boolean, receivedAt: Date): { 
       errors.push({ line: i + 1, message: `invalid JSON: ${(err as Error).message}` });
       return;
     }
-    take(value, i + 1);
+    take(value, i + 1, line);
   });
   return { events, errors };
 }

@@ -25,6 +25,8 @@ interface Base {
   timeSource: "platform" | "received";
   /** The raw event as received, kept in the event log. */
   payload: unknown;
+  /** The exact JSON text of `payload` when we have it (a batch line), so it is not re-serialised. */
+  raw?: string;
 }
 
 export type IngestEvent =

@@ -1,4 +1,4 @@
-import { query, execute, rowsOf, type Tx } from "../db/sql";
+import { query, execute, rowsOf, type RawJson, type Tx } from "../db/sql";
 import type { DeliveryState, RollupKey } from "./delivery-state";
 import type { MessageKind } from "./events";
 
@@ -473,7 +473,7 @@ export interface EventRow {
   receivedAt: Date;
   timeSource: string;
   outcome: string;
-  payload: object | null;
+  payload: object | null | RawJson;
 }
 
 export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
