@@ -60,14 +60,20 @@ async function main() {
   const { file, provision } = demoProvision();
   const ws = provision.workspaces[0];
   const target = { baseUrl: base, sourceId: ws.sources[0].id, secret: ws.sources[0].secret, token: ws.tokens[0].token };
+  // Its own process group, so stopping the demo stops the whole server tree with it.
   const server = spawn("npx", ["next", "start", "-p", String(port)], {
     stdio: "inherit",
+    detached: true,
     env: { ...process.env, PROVISION_FILE: file, DATA_DIR: dataDir },
   });
   const stop = new AbortController();
   const shutdown = () => {
     stop.abort();
-    server.kill("SIGTERM");
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

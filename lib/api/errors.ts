@@ -48,8 +48,14 @@ export class StorageUnavailableError extends ApiError {
   }
 }
 
+// SQLSTATEs that mean "try again later": serialization failure, deadlock, read-only after a
+// failover, insufficient resources (too many connections, disk full), statement cancelled.
+const RETRYABLE_STATES = /^(40001|40P01|25006|53\d{3}|57014|57P0\d|08\d{3})$/;
+
 /** Connection-level failures (database down, restarting, unreachable) as opposed to bad data. */
 export function isStorageFailure(err: unknown): boolean {
+  const state = (err as { code?: unknown })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+  if (typeof state === "string" && RETRYABLE_STATES.test(state)) return true;
   const text = `${(err as { code?: string })?.code ?? ""} ${(err as Error)?.message ?? ""} ${(err as { cause?: Error })?.cause?.message ?? ""}`;
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection.*(closed|ended|lost)|terminating connection|server closed|57P0\d|08\d{3}|P1001|P1017|database system is (starting|shutting)|Can't reach database|PGlite is closed|timeout/i.test(
     text,

@@ -92,12 +92,18 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     })),
   );
 
-  // 0. Concurrent lanes touching the same message or conversation take turns.
-  if (opts.lock)
-    await store.lockScopes(
-      tx,
-      all.flatMap((t) => scopeKeys(t.ws, t.ev)),
+  // 0. Concurrent writers touching the same message or conversation take turns. The locks are
+  //    taken in one sorted pass (so writers cannot deadlock on them), and cover the conversation
+  //    stored on each message, which a receipt does not name.
+  if (opts.lock) {
+    const keys = all.flatMap((t) => scopeKeys(t.ws, t.ev));
+    const ids = dedupe(
+      all.map((t) => ({ ws: t.ws, id: messageIdOf(t.ev) })).filter((x): x is { ws: string; id: string } => x.id !== null),
+      (x) => K(x.ws, x.id),
     );
+    for (const m of await store.findMessages(tx, ids)) if (m.conversationId) keys.push(K(m.workspaceId, "c", m.conversationId));
+    await store.lockScopes(tx, keys);
+  }
 
   // 1. Duplicates: already in the log, or repeated within this batch.
   const existing = await store.findExistingKeys(
@@ -155,21 +161,14 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     receipts.filter((t) => !messages.has(K(t.ws, t.ev.messageId))).map((t) => ({ ws: t.ws, id: t.ev.messageId })),
     (k) => K(k.ws, k.id),
   );
-  const found = await store.findMessages(tx, unknownIds);
-  for (const m of found) messages.set(K(m.workspaceId, m.id), m);
-  // A receipt can create a delivery in a conversation it does not name: lock that too.
-  if (opts.lock)
-    await store.lockScopes(
-      tx,
-      found.filter((m) => m.conversationId).map((m) => K(m.workspaceId, "c", m.conversationId)),
-    );
+  for (const m of await store.findMessages(tx, unknownIds)) messages.set(K(m.workspaceId, m.id), m);
 
   // 4. Receipts that were waiting for the messages this batch made known.
   const released: (Tagged & { ev: Receipt })[] = (await store.takeWaiting(tx, newlyKnown)).map((w) => ({
     item: -1,
     index: -1,
     ws: w.ws,
-    sourceId: null,
+    sourceId: w.sourceId,
     receivedAt: now,
     ev: unparkReceipt(w.event),
     outcome: "stale",
@@ -200,6 +199,7 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
         key: ev.key,
         messageId: ev.messageId,
         recipientId: ev.recipientId,
+        sourceId: t.sourceId,
         receivedAt: t.receivedAt,
         event: parkReceipt(ev),
       });
@@ -245,7 +245,11 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
   const after = new Map<string, DeliveryState>();
   for (const k of keys) {
     const key = K(k.ws, k.m, k.r);
-    let state = before.get(key) ?? newDelivery(k.ws, k.m, k.r, messages.get(K(k.ws, k.m))!);
+    const message = messages.get(K(k.ws, k.m));
+    const prior = before.get(key);
+    // A message's attributes can be completed by a later registration; its deliveries follow
+    // (and the rollup delta below moves their counts to the right campaign, kind, …).
+    let state = prior ? (message ? withDims(prior, message) : prior) : newDelivery(k.ws, k.m, k.r, message!);
     for (const { fact, t } of facts.get(key)?.list ?? []) {
       const res = mergeFact(state, fact);
       state = res.state;
@@ -309,29 +313,48 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     });
     changes.set(s.workspaceId, list);
   }
-  await store.writeDeliveries(tx, changed, now);
+  await store.writeDeliveries(writes, changed, now);
   const nonZero = [...deltas.values()].filter((d) => d.sent || d.delivered || d.read || d.failed || d.ttrSum);
   await store.addRollups(
-    tx,
+    writes,
     nonZero,
     [...bins.values()].filter((b) => b.count !== 0),
   );
 
   // 10. Support conversations: inbound messages and the latest outbound.
-  await recordConversations(tx, fresh, messages);
+  await recordConversations(writes, fresh, messages);
 
   // 11. The event log (duplicates included), parked receipts, released receipts' outcomes.
-  await store.insertEvents(tx, all.map(toEventRow));
-  await store.insertWaiting(tx, waiting);
+  await store.insertEvents(writes, all.map(toEventRow));
+  await store.insertWaiting(writes, waiting);
   await store.setOutcomes(
-    tx,
+    writes,
     released.filter((t) => t.outcome !== "waiting").map((t) => ({ ws: t.ws, key: t.ev.key, outcome: t.outcome })),
   );
-  await store.addSourceStats(tx, sourceStats(all));
+  await store.addSourceStats(writes, sourceStats(all, released));
+  await writes.flush();
 
   const outcomes = items.map((it) => it.events.map(() => "stale" as Outcome));
   for (const t of all) outcomes[t.item][t.index] = t.outcome;
   return { outcomes, changes };
+}
+
+function withDims(s: DeliveryState, m: store.MessageRow): DeliveryState {
+  return {
+    ...s,
+    kind: m.kind,
+    senderId: m.senderId,
+    conversationId: m.conversationId,
+    campaignId: m.campaignId,
+    variant: m.variant,
+    announcementId: m.announcementId,
+    sourceId: m.sourceId,
+  };
+}
+
+function messageIdOf(ev: IngestEvent): string | null {
+  if (ev.type === "message.sent") return ev.message.id;
+  return "messageId" in ev ? ev.messageId : null;
 }
 
 /** Lock keys: the message and the conversation an event touches. */
@@ -428,9 +451,10 @@ function toEventRow(t: Tagged): store.EventRow {
   };
 }
 
-function sourceStats(all: Tagged[]): store.StatsDelta[] {
+/** Health counters; `waiting` is the number of receipts currently parked, per source. */
+function sourceStats(all: Tagged[], released: Tagged[]): store.StatsDelta[] {
   const stats = new Map<string, store.StatsDelta>();
-  for (const t of all) {
+  const of = (t: Tagged) => {
     const k = K(t.ws, t.sourceId ?? "");
     let s = stats.get(k);
     if (!s) {
@@ -448,6 +472,10 @@ function sourceStats(all: Tagged[]): store.StatsDelta[] {
       };
       stats.set(k, s);
     }
+    return s;
+  };
+  for (const t of all) {
+    const s = of(t);
     if (t.outcome === "duplicate") s.duplicates++;
     else s.accepted++;
     if (t.outcome === "waiting") s.waiting++;
@@ -455,6 +483,7 @@ function sourceStats(all: Tagged[]): store.StatsDelta[] {
     if (!s.lastEventAt || t.ev.occurredAt > s.lastEventAt) s.lastEventAt = t.ev.occurredAt;
     if (!s.lastReceivedAt || t.receivedAt > s.lastReceivedAt) s.lastReceivedAt = t.receivedAt;
   }
+  for (const t of released) if (t.outcome !== "waiting") of(t).waiting--;
   return [...stats.values()];
 }
 

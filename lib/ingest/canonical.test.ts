@@ -89,3 +89,23 @@ describe("canonical events with characters storage refuses", () => {
     expect(errors).toEqual([{ line: 1, message: expect.stringContaining("NUL") }]);
   });
 });
+
+describe("values PostgreSQL cannot store", () => {
+  it("rejects each such line alone, saying why", () => {
+    const ok = '{"type":"message.read","id":"ok","messageId":"m","recipientId":"u"}';
+    const lines = [
+      '{"type":"message.read","id":"e\\ud800","messageId":"m","recipientId":"u"}',
+      '{"type":"message.read","id":"n","messageId":"m","recipientId":"u","extra":1e200000}',
+      `{"type":"message.read","id":"d","messageId":"m","recipientId":"u","deep":${"[".repeat(40)}${"]".repeat(40)}}`,
+      '{"type":"message.read","id":"C:\\\\u0000 is fine","messageId":"m","recipientId":"u"}',
+      ok,
+    ];
+    const { events, errors } = parseBatch(lines.join("\n"), false, new Date());
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [1, expect.stringContaining("unpaired UTF-16 surrogate")],
+      [2, expect.stringContaining("number out of range")],
+      [3, expect.stringContaining("nested more than 32 levels")],
+    ]);
+    expect(events.map((e) => e.key)).toEqual(["C:\\u0000 is fine", "ok"]);
+  });
+});

@@ -68,13 +68,39 @@ function describe(error: z.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
-/** Parse one canonical event. `receivedAt` stands in for a missing occurredAt, flagged as such. */
-// PostgreSQL's jsonb cannot store U+0000; refuse it here with a clear error instead of failing later.
-const NUL = "\\u0000";
+/**
+ * What JSON allows but PostgreSQL's jsonb refuses (NUL characters, lone surrogates, numbers out
+ * of range, deep nesting): found here, so one such line is a 400 for that line instead of a
+ * failed batch.
+ */
+export function unstorable(value: unknown, depth = 0): string | null {
+  if (depth > 32) return "nested more than 32 levels deep";
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) return "contains a NUL character (\\u0000)";
+    if (!value.isWellFormed()) return "contains an unpaired UTF-16 surrogate";
+    return null;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? null : "contains a number out of range";
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const why = unstorable(v, depth + 1);
+      if (why) return why;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const why = unstorable(k, depth + 1) ?? unstorable(v, depth + 1);
+      if (why) return why;
+    }
+  }
+  return null;
+}
 
+/** Parse one canonical event. `receivedAt` stands in for a missing occurredAt, flagged as such. */
 export function parseCanonical(value: unknown, receivedAt: Date, raw?: string): ParseResult {
-  if ((raw ?? JSON.stringify(value)).includes(NUL))
-    return { ok: false, message: "event: contains a NUL character (\\u0000), which cannot be stored" };
+  const why = unstorable(value);
+  if (why) return { ok: false, message: `event: ${why}, which cannot be stored` };
   const parsed = canonicalEventSchema.safeParse(value);
   if (!parsed.success) return { ok: false, message: describe(parsed.error) };
   const e = parsed.data;

@@ -137,7 +137,14 @@ export function sameState(a: DeliveryState, b: DeliveryState): boolean {
     a.readByWatermark === b.readByWatermark &&
     a.errorCode === b.errorCode &&
     a.clientPlatform === b.clientPlatform &&
-    t(a.messageSentAt) === t(b.messageSentAt)
+    t(a.messageSentAt) === t(b.messageSentAt) &&
+    a.kind === b.kind &&
+    a.senderId === b.senderId &&
+    a.conversationId === b.conversationId &&
+    a.campaignId === b.campaignId &&
+    a.variant === b.variant &&
+    a.announcementId === b.announcementId &&
+    a.sourceId === b.sourceId
   );
 }
 

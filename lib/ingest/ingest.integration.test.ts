@@ -301,3 +301,71 @@ describe.each(DATABASE_KINDS)("ingestion semantics on %s", (kind) => {
     expect(rollups).toEqual(await recomputedRollups(db, w));
   });
 });
+
+describe.each(DATABASE_KINDS)("ingestion details on %s", (kind) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await freshDb(kind);
+    await createWorkspace(db, "w");
+  });
+  afterAll(async () => db?.dispose());
+
+  it("registers campaigns, variants and announcements from the messages that name them", async () => {
+    await ingest(db, "w", [
+      sent("c1", "cm1", "u1", 0),
+      sent("c2", "cm2", "u2", 0, { variant: "B" }),
+      {
+        type: "message.sent",
+        id: "a1",
+        occurredAt: at(0),
+        message: { id: "am1", announcementId: "ann-1", title: "Release" },
+        recipientId: "u1",
+      },
+    ]);
+    expect(await query(db.prisma, `SELECT id, title FROM campaigns WHERE workspace_id = 'w'`)).toEqual([
+      { id: "spring", title: "Spring sale" },
+    ]);
+    expect(await query(db.prisma, `SELECT variant FROM campaign_variants WHERE workspace_id = 'w' ORDER BY 1`)).toEqual([
+      { variant: "A" },
+      { variant: "B" },
+    ]);
+    expect(await query(db.prisma, `SELECT id FROM announcements WHERE workspace_id = 'w'`)).toEqual([{ id: "ann-1" }]);
+  });
+
+  it("moves existing deliveries (and their rollups) when a later registration completes the message", async () => {
+    await ingest(db, "w", [{ type: "message.sent", id: "p1", occurredAt: at(0), message: { id: "pm1" }, recipientId: "u1" }]);
+    await ingest(db, "w", [
+      {
+        type: "message.sent",
+        id: "p2",
+        occurredAt: at(0),
+        message: { id: "pm1", kind: "support", conversationId: "pc1", senderId: "agent" },
+        recipientId: "u1",
+      },
+      { type: "conversation.read", id: "p3", occurredAt: at(5), conversationId: "pc1", readerId: "u1", readUpTo: at(1) },
+    ]);
+    const [d] = await query<Record<string, unknown>>(
+      db.prisma,
+      `SELECT kind::text, conversation_id, status::text FROM deliveries WHERE message_id = 'pm1'`,
+    );
+    expect(d).toEqual({ kind: "support", conversation_id: "pc1", status: "read" });
+    const rows = await query(
+      db.prisma,
+      `SELECT kind::text, sum(sent)::int AS sent FROM delivery_rollups WHERE workspace_id = 'w' AND sender_id = 'agent' OR (workspace_id = 'w' AND kind = 'direct') GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { kind: "direct", sent: 0 },
+      { kind: "support", sent: 1 },
+    ]);
+  });
+
+  it("counts receipts waiting for their message per source, and counts them down when applied", async () => {
+    await ingest(db, "w", [receipt("message.read", "wt1", "wm9", "u1", 3)], { sourceId: "src-a" });
+    const waiting = async () =>
+      (await query<{ waiting: number }>(db.prisma, `SELECT waiting FROM source_stats WHERE workspace_id = 'w' AND source_id = 'src-a'`))[0]
+        .waiting;
+    expect(await waiting()).toBe(1);
+    await ingest(db, "w", [sent("wt2", "wm9", "u1", 0)], { sourceId: "src-b" });
+    expect(await waiting()).toBe(0);
+  });
+});

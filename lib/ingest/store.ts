@@ -173,7 +173,10 @@ export async function findMessages(tx: Tx, ids: { ws: string; id: string }[]): P
 }
 
 /** Remove and return receipts that were waiting for these (now known) messages. */
-export async function takeWaiting(tx: Tx, ids: { ws: string; id: string }[]): Promise<{ ws: string; key: string; event: unknown }[]> {
+export async function takeWaiting(
+  tx: Tx,
+  ids: { ws: string; id: string }[],
+): Promise<{ ws: string; key: string; sourceId: string | null; event: unknown }[]> {
   if (!ids.length) return [];
   const u = rowsOf(
     "k",
@@ -187,14 +190,14 @@ export async function takeWaiting(tx: Tx, ids: { ws: string; id: string }[]): Pr
     tx,
     `DELETE FROM waiting_receipts w USING ${u.from}
      WHERE w.workspace_id = k.ws AND w.message_id = k.id
-     RETURNING w.workspace_id AS ws, w.event_key AS key, w.event`,
+     RETURNING w.workspace_id AS ws, w.event_key AS key, w.source_id AS "sourceId", w.event`,
     u.params,
   );
 }
 
 export async function insertWaiting(
   tx: Tx,
-  rows: { ws: string; key: string; messageId: string; recipientId: string; receivedAt: Date; event: object }[],
+  rows: { ws: string; key: string; messageId: string; recipientId: string; sourceId: string | null; receivedAt: Date; event: object }[],
 ): Promise<void> {
   if (!rows.length) return;
   const u = rowsOf(
@@ -204,15 +207,16 @@ export async function insertWaiting(
       ["key", "text"],
       ["m", "text"],
       ["r", "text"],
+      ["src", "text"],
       ["at", "timestamptz"],
       ["ev", "jsonb"],
     ],
-    rows.map((r) => [r.ws, r.key, r.messageId, r.recipientId, r.receivedAt, r.event]),
+    rows.map((r) => [r.ws, r.key, r.messageId, r.recipientId, r.sourceId, r.receivedAt, r.event]),
   );
   await execute(
     tx,
-    `INSERT INTO waiting_receipts (workspace_id, event_key, message_id, recipient_id, received_at, event)
-     SELECT ws, key, m, r, at, ev FROM ${u.from} ON CONFLICT DO NOTHING`,
+    `INSERT INTO waiting_receipts (workspace_id, event_key, message_id, recipient_id, source_id, received_at, event)
+     SELECT ws, key, m, r, src, at, ev FROM ${u.from} ON CONFLICT DO NOTHING`,
     u.params,
   );
 }
@@ -389,7 +393,10 @@ export async function writeDeliveries(
        status = EXCLUDED.status, cohort_at = EXCLUDED.cohort_at, sent_at = EXCLUDED.sent_at,
        delivered_at = EXCLUDED.delivered_at, read_at = EXCLUDED.read_at, failed_at = EXCLUDED.failed_at,
        read_by_watermark = EXCLUDED.read_by_watermark, error_code = EXCLUDED.error_code,
-       error_title = EXCLUDED.error_title, client_platform = EXCLUDED.client_platform, updated_at = EXCLUDED.updated_at`,
+       error_title = EXCLUDED.error_title, client_platform = EXCLUDED.client_platform, kind = EXCLUDED.kind,
+       sender_id = EXCLUDED.sender_id, conversation_id = EXCLUDED.conversation_id, campaign_id = EXCLUDED.campaign_id,
+       variant = EXCLUDED.variant, announcement_id = EXCLUDED.announcement_id, source_id = EXCLUDED.source_id,
+       updated_at = EXCLUDED.updated_at`,
     u.params,
   );
 }

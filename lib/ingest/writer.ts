@@ -116,5 +116,10 @@ export class IngestWriter {
 
 function classify(err: unknown): unknown {
   if (err instanceof ApiError) return err;
-  return isStorageFailure(err) ? new StorageUnavailableError(err) : err;
+  if (isStorageFailure(err) || isConflict(err)) return new StorageUnavailableError(err);
+  // Data errors (class 22) and limits (54) come from a value the parser let through: the
+  // request is at fault, and retrying it cannot help.
+  const state = String((err as { code?: unknown })?.code ?? "");
+  if (/^(22|54)/.test(state)) return new ApiError("bad_request", `A value in the request cannot be stored: ${(err as Error).message}`);
+  return err;
 }

@@ -1,5 +1,4 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, startOfDay } from "date-fns";
 import { z } from "zod";
 import { MESSAGE_KINDS } from "../ingest/events";
 import { bucketStart } from "../ingest/delivery-state";
@@ -9,7 +8,8 @@ import type { ViewerScope } from "./scope";
 // Dashboard filters, shared by the API query strings and the pages' URLs.
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const dateOrTime = z.union([z.string().regex(DAY), z.iso.datetime({ offset: true })]);
+// z.iso.date rejects impossible calendar days (2026-02-30) instead of rolling them over.
+const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -44,13 +44,15 @@ export interface Range {
  */
 export function resolveRange(f: Filters, defaultTz: string, now = new Date()): Range {
   const tz = f.tz ?? defaultTz;
-  const day = (s: string) => {
-    const [y, m, d] = s.split("-").map(Number);
-    return new TZDate(y, m - 1, d, tz);
-  };
-  const today = startOfDay(new TZDate(now, tz));
-  const to = f.to ? (DAY.test(f.to) ? addDays(day(f.to), 1) : new Date(f.to)) : addDays(today, 1);
-  const from = f.from ? (DAY.test(f.from) ? day(f.from) : new Date(f.from)) : addDays(today, -29);
+  // Local midnights are built from calendar fields, never by adding days to an instant: on days
+  // whose midnight does not exist (DST at 00:00, e.g. America/Santiago) the day starts at 01:00.
+  const midnight = (y: number, m: number, d: number) => new TZDate(y, m, d, tz);
+  const fields = (s: string) => s.split("-").map(Number) as [number, number, number];
+  const local = new TZDate(now, tz);
+  const today: [number, number, number] = [local.getFullYear(), local.getMonth() + 1, local.getDate()];
+  const dayStart = ([y, m, d]: [number, number, number], plus = 0) => midnight(y, m - 1, d + plus);
+  const to = f.to ? (DAY.test(f.to) ? dayStart(fields(f.to), 1) : new Date(f.to)) : dayStart(today, 1);
+  const from = f.from ? (DAY.test(f.from) ? dayStart(fields(f.from)) : new Date(f.from)) : dayStart(today, -29);
   return { from: bucketStart(new Date(from.getTime())), to: bucketStart(new Date(to.getTime() + 15 * 60_000 - 1)), tz };
 }
 
@@ -62,6 +64,8 @@ export function rollupWhere(scope: ViewerScope, f: Filters, range: Range, timeCo
   w.eq("kind", f.kind, "::text");
   w.eq("campaign_id", f.campaignId);
   w.eq("source_id", f.source);
-  if (f.clientPlatform) w.eq("client_platform", f.clientPlatform === "unknown" ? "" : f.clientPlatform);
+  // "unknown" is both "not reported" ('') and "reported, but not one we recognise".
+  if (f.clientPlatform === "unknown") w.add(`${w.col("client_platform")} IN ('', 'unknown')`);
+  else w.eq("client_platform", f.clientPlatform);
   return w;
 }

@@ -66,7 +66,9 @@ export async function getMessage(db: Db, scope: ViewerScope, id: string, tz = "U
     `SELECT idempotency_key, type, recipient_id, occurred_at, received_at, time_source, outcome::text AS outcome, source_id, payload
      FROM receipt_events
      WHERE workspace_id = $1 AND (message_id = $2
-       OR ($3::text IS NOT NULL AND type = 'conversation.read' AND conversation_id = $3 AND occurred_at >= $4::timestamptz))
+       OR ($3::text IS NOT NULL AND type = 'conversation.read' AND conversation_id = $3
+           AND COALESCE((payload->>'readUpTo')::timestamptz, occurred_at) >= $4::timestamptz
+           AND recipient_id IN (SELECT recipient_id FROM deliveries WHERE workspace_id = $1 AND message_id = $2)))
      ORDER BY occurred_at, id LIMIT 10000`,
     [scope.workspaceId, id, m.conversation_id, (m.sent_at as Date).toISOString()],
   );

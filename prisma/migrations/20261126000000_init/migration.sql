@@ -177,6 +177,7 @@ CREATE TABLE "waiting_receipts" (
     "event_key" TEXT NOT NULL,
     "message_id" TEXT NOT NULL,
     "recipient_id" TEXT NOT NULL,
+    "source_id" TEXT,
     "received_at" TIMESTAMPTZ(3) NOT NULL,
     "event" JSONB NOT NULL,
 
