@@ -190,3 +190,27 @@ describe.each(DATABASE_KINDS)("public API on %s", (kind) => {
     });
   });
 });
+
+describe("POST /api/v1/events limits (PGlite)", () => {
+  it("refuses a batch that would create more deliveries than one request may", async () => {
+    const db = await freshDb("pglite");
+    setDb(db);
+    setIngestWriter(undefined);
+    await provisionFixtures(db);
+    const members = Array.from({ length: 10_000 }, (_, i) => `m${i}`);
+    const lines = Array.from({ length: 21 }, (_, i) =>
+      JSON.stringify({ type: "message.sent", id: `big-${i}`, occurredAt: now(), message: { id: `big-${i}` }, recipientIds: members }),
+    );
+    const res = await events(
+      bearer(`${BASE}/api/v1/events`, TOKEN, {
+        method: "POST",
+        body: lines.join("\n"),
+        headers: { "content-type": "application/x-ndjson" },
+      }),
+    );
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/at most 200000 deliveries/);
+    setDb(undefined);
+    await db.dispose();
+  });
+});

@@ -61,9 +61,9 @@ export class IngestWriter {
   private takeGroup(): Pending[] {
     const group: Pending[] = [];
     let n = 0;
-    while (this.queue.length && (group.length === 0 || n + this.queue[0].item.events.length <= MAX_EVENTS_PER_COMMIT)) {
+    while (this.queue.length && (group.length === 0 || n + weight(this.queue[0].item) <= MAX_EVENTS_PER_COMMIT)) {
       const p = this.queue.shift()!;
-      n += p.item.events.length;
+      n += weight(p.item);
       group.push(p);
     }
     return group;
@@ -112,6 +112,13 @@ export class IngestWriter {
     const at = new Date().toISOString();
     for (const [workspaceId, deliveries] of result.changes) publishChange({ workspaceId, at, deliveries });
   }
+}
+
+/** Work in a request: events, with a group send counting once per recipient. */
+export function weight(item: Pick<BatchItem, "events">): number {
+  let n = 0;
+  for (const e of item.events) n += e.type === "message.sent" ? Math.max(1, e.recipientIds.length) : 1;
+  return n;
 }
 
 function classify(err: unknown): unknown {
