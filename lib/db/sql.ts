@@ -45,8 +45,9 @@ export function rowsOf(
   return { from: `(SELECT ${select} FROM jsonb_array_elements($${param}::jsonb) AS r) AS ${alias}`, params: [serialise(rows)] };
 }
 
-function serialise(input: Cell[][]): string {
-  const rows = input.map((r) => r.map((c) => (c instanceof Date ? c.getTime() : c)));
+function serialise(rows: Cell[][]): string {
+  // In place: the rows are built for this one statement.
+  for (const r of rows) for (let i = 0; i < r.length; i++) if (r[i] instanceof Date) r[i] = (r[i] as Date).getTime();
   const last = rows[0]?.length - 1;
   if (!rows.some((r) => r[last] instanceof RawJson)) return JSON.stringify(rows);
   const out: string[] = [];

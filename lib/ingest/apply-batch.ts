@@ -2,7 +2,7 @@ import { DeferredWrites, RawJson, type Tx } from "../db/sql";
 import {
   cohortOf,
   contributionOf,
-  mergeFact,
+  mergeInto,
   newDelivery,
   rollupKeyString,
   sameState,
@@ -249,10 +249,10 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     const prior = before.get(key);
     // A message's attributes can be completed by a later registration; its deliveries follow
     // (and the rollup delta below moves their counts to the right campaign, kind, …).
-    let state = prior ? (message ? withDims(prior, message) : prior) : newDelivery(k.ws, k.m, k.r, message!);
+    // A fresh object per delivery, merged in place (`before` keeps the stored state for deltas).
+    const state = prior ? (message ? withDims(prior, message) : { ...prior }) : newDelivery(k.ws, k.m, k.r, message!);
     for (const { fact, t } of facts.get(key)?.list ?? []) {
-      const res = mergeFact(state, fact);
-      state = res.state;
+      const res = mergeInto(state, fact);
       if (res.changed) t.outcome = "applied";
       if (res.outOfOrder) t.outOfOrder = true;
     }
@@ -264,13 +264,11 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     (s) => K(s.ws, s.c, s.r),
   );
   const marksByScope = groupBy(await store.findWatermarks(tx, scopes), (w) => K(w.ws, w.conversationId, w.readerId));
-  for (const [key, state] of after) {
+  for (const state of after.values()) {
     if (!state.conversationId) continue;
-    let s = state;
-    for (const w of marksByScope.get(K(s.workspaceId, s.conversationId, s.recipientId)) ?? []) {
-      if (w.readUpTo.getTime() >= cohortOf(s).getTime()) s = mergeFact(s, { kind: "read", at: w.readAt, watermark: true }).state;
+    for (const w of marksByScope.get(K(state.workspaceId, state.conversationId, state.recipientId)) ?? []) {
+      if (w.readUpTo.getTime() >= cohortOf(state).getTime()) mergeInto(state, { kind: "read", at: w.readAt, watermark: true });
     }
-    after.set(key, s);
   }
 
   // 9. Write changed deliveries and their rollup deltas.

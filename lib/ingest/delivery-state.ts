@@ -95,8 +95,13 @@ export interface MergeResult {
 }
 
 export function mergeFact(prev: DeliveryState, fact: Fact): MergeResult {
-  const s: DeliveryState = { ...prev };
-  const status = statusOf(prev);
+  const state: DeliveryState = { ...prev };
+  return { state, ...mergeInto(state, fact) };
+}
+
+/** mergeFact in place, for the ingestion loop (one copy per delivery, not one per fact). */
+export function mergeInto(s: DeliveryState, fact: Fact): { changed: boolean; outOfOrder: boolean } {
+  const status = statusOf(s);
   const reached = status === "failed" ? 0 : RANK[status];
   const outOfOrder = fact.kind !== "failed" && RANK[fact.kind] < reached;
   let changed = false;
@@ -124,7 +129,7 @@ export function mergeFact(prev: DeliveryState, fact: Fact): MergeResult {
       break;
   }
   if (!s.clientPlatform && fact.clientPlatform) ((s.clientPlatform = fact.clientPlatform), (changed = true));
-  return { state: s, changed, outOfOrder };
+  return { changed, outOfOrder };
 }
 
 export function sameState(a: DeliveryState, b: DeliveryState): boolean {
