@@ -57,7 +57,15 @@ interface Tagged {
   released?: boolean;
 }
 
-const K = (...parts: (string | null)[]) => parts.join("\u0000");
+// Map keys joining ids with U+0000 (never inside an id: the parser refuses it). Plain string
+// concatenation: this runs several times per event.
+function K(a: string, b: string, c?: string | null, d?: string, e?: string): string {
+  let k = a + "\u0000" + b;
+  if (c !== undefined) k += "\u0000" + c;
+  if (d !== undefined) k += "\u0000" + d;
+  if (e !== undefined) k += "\u0000" + e;
+  return k;
+}
 
 function inferKind(m: MessageInfo): MessageRowKind {
   if (m.kind) return m.kind;
