@@ -28,7 +28,7 @@ function run(opts: autocannon.Options): Promise<Result> {
 }
 
 async function main() {
-  const db = await createPgDatabase();
+  const db = await createPgDatabase("receipts_bench_");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "receipts-bench-"));
   const provision = path.join(dir, "provision.json");
   fs.writeFileSync(

@@ -21,9 +21,9 @@ export function databaseUrl(name: string, base = ADMIN_URL): string {
   return u.toString();
 }
 
-export async function createPgDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createPgDatabase(prefix = "receipts_test_"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   assertLocal(ADMIN_URL);
-  const name = `receipts_test_${randomBytes(5).toString("hex")}`;
+  const name = `${prefix}${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
