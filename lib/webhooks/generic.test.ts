@@ -50,6 +50,15 @@ describe("Standard Webhooks (generic source)", () => {
     ]);
   });
 
+  it("accepts Svix's header names for the same scheme", () => {
+    const svix = {
+      "svix-id": HEADERS["webhook-id"],
+      "svix-timestamp": HEADERS["webhook-timestamp"],
+      "svix-signature": HEADERS["webhook-signature"],
+    };
+    expect(parseGeneric(req(BODY, svix), [SECRET]).events[0]).toMatchObject({ key: "msg_2Ktest0000000000000001", recipientId: "user_b" });
+  });
+
   it("accepts any one of several signatures (key rotation) and a second configured secret", () => {
     const rotated = { ...HEADERS, "webhook-signature": `v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= ${HEADERS["webhook-signature"]}` };
     expect(() => verifyStandardWebhook(req(BODY, rotated), [SECRET])).not.toThrow();
