@@ -60,7 +60,11 @@ export async function withTransaction<T>(driver: Driver, fn: (tx: SqlTx) => Prom
   const ignore = () => {};
   client.on("error", ignore);
   try {
-    await client.query("BEGIN");
+    // Not awaited: pg queues the transaction's first statement behind BEGIN and sends it as soon
+    // as BEGIN completes, saving an event-loop round trip per commit (which under load costs
+    // more than the database's own time). A failed BEGIN fails that first statement too.
+    const begun = client.query("BEGIN");
+    begun.catch(() => {});
     // Named statements: each connection parses and plans an ingestion statement once.
     const run = (text: string, values: unknown[]) => client.query({ name: statementName(text), text, values });
     const result = await fn({

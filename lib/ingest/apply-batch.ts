@@ -100,27 +100,35 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     })),
   );
 
+  // Statements whose inputs are already known are issued together (Promise.all): the driver
+  // sends each as soon as the previous one completes, without waiting for this code to run
+  // again. Under load a turn of the event loop costs more than the statement itself.
+
   // 0. Concurrent writers touching the same message or conversation take turns. The locks are
   //    taken in one sorted pass (so writers cannot deadlock on them), and cover the conversation
   //    stored on each message, which a receipt does not name.
+  let locked: Promise<void> = Promise.resolve();
   if (opts.lock) {
     const keys = all.flatMap((t) => scopeKeys(t.ws, t.ev));
     const ids = dedupe(
       all.map((t) => ({ ws: t.ws, id: messageIdOf(t.ev) })).filter((x): x is { ws: string; id: string } => x.id !== null),
       (x) => K(x.ws, x.id),
     );
-    for (const m of await store.findMessages(tx, ids)) if (m.conversationId) keys.push(K(m.workspaceId, "c", m.conversationId));
-    await store.lockScopes(tx, keys);
+    locked = store.lockScopes(tx, keys, ids);
   }
 
-  // 1. Duplicates: already in the log, or repeated within this batch.
-  const existing = await store.findExistingKeys(
-    tx,
-    dedupe(
-      all.map((t) => ({ ws: t.ws, key: t.ev.key })),
-      (k) => K(k.ws, k.key),
+  // 1. Duplicates: already in the log, or repeated within this batch. (Sent after the locks on
+  //    the same connection, so this read sees what a writer we waited for committed.)
+  const [, existing] = await Promise.all([
+    locked,
+    store.findExistingKeys(
+      tx,
+      dedupe(
+        all.map((t) => ({ ws: t.ws, key: t.ev.key })),
+        (k) => K(k.ws, k.key),
+      ),
     ),
-  );
+  ]);
   const seen = new Set<string>();
   const fresh: Tagged[] = [];
   for (const t of all) {
@@ -153,23 +161,22 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     if (prev && prev.kind !== "direct") row.kind = prev.kind;
     sentMessages.set(k, row);
   }
-  const upserted = await store.upsertMessages(tx, [...sentMessages.values()]);
+  // 3. …and, in the same trip, look up the messages of receipts that this batch does not register.
+  const receipts = fresh.filter((t): t is Tagged & { ev: Receipt } => t.ev.type in RECEIPT_KIND);
+  const unknownIds = dedupe(
+    receipts.filter((t) => !sentMessages.has(K(t.ws, t.ev.messageId))).map((t) => ({ ws: t.ws, id: t.ev.messageId })),
+    (k) => K(k.ws, k.id),
+  );
+  const [upserted, found] = await Promise.all([store.upsertMessages(tx, [...sentMessages.values()]), store.findMessages(tx, unknownIds)]);
   const newlyKnown: { ws: string; id: string }[] = [];
   for (const m of upserted) {
     messages.set(K(m.workspaceId, m.id), m);
     if (m.inserted) newlyKnown.push({ ws: m.workspaceId, id: m.id });
   }
+  for (const m of found) messages.set(K(m.workspaceId, m.id), m);
   // Writes nobody reads back in this transaction go out together at the end, in one statement.
   const writes = new DeferredWrites(tx);
   await registerCatalog(writes, [...sentMessages.values()]);
-
-  // 3. Receipts for messages known before this batch; the rest wait for their message.
-  const receipts = fresh.filter((t): t is Tagged & { ev: Receipt } => t.ev.type in RECEIPT_KIND);
-  const unknownIds = dedupe(
-    receipts.filter((t) => !messages.has(K(t.ws, t.ev.messageId))).map((t) => ({ ws: t.ws, id: t.ev.messageId })),
-    (k) => K(k.ws, k.id),
-  );
-  for (const m of await store.findMessages(tx, unknownIds)) messages.set(K(m.workspaceId, m.id), m);
 
   // 4. Receipts that were waiting for the messages this batch made known.
   const released: (Tagged & { ev: Receipt })[] = (await store.takeWaiting(tx, newlyKnown)).map((w) => ({
@@ -232,7 +239,11 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     readUpTo: t.ev.readUpTo,
     readAt: t.ev.occurredAt,
   }));
-  const newMarks = new Set((await store.insertWatermarks(tx, markRows)).map(markKey));
+  const [inserted, touchedByMarks] = await Promise.all([
+    store.insertWatermarks(tx, markRows),
+    store.findWatermarkedDeliveries(tx, markRows),
+  ]);
+  const newMarks = new Set(inserted.map(markKey));
   for (const t of marks) {
     t.outcome = newMarks.has(
       markKey({ ws: t.ws, conversationId: t.ev.conversationId, readerId: t.ev.readerId, readUpTo: t.ev.readUpTo, readAt: t.ev.occurredAt }),
@@ -240,14 +251,23 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
       ? "applied"
       : "stale";
   }
-  const touchedByMarks = await store.findWatermarkedDeliveries(tx, markRows);
 
   // 7. Load (and lock) the current state of every touched delivery.
   const keys = dedupe(
     [...facts.values(), ...touchedByMarks].map((f) => ({ ws: f.ws, m: f.m, r: f.r })),
     (k) => K(k.ws, k.m, k.r),
   ).sort((a, b) => (K(a.ws, a.m, a.r) < K(b.ws, b.m, b.r) ? -1 : 1));
-  const before = new Map((await store.lockDeliveries(tx, keys)).map((d) => [K(d.workspaceId, d.messageId, d.recipientId), d]));
+  // The watermarks of every (conversation, reader) involved come in the same trip. A delivery's
+  // conversation is its message's; deliveries found through a watermark are in that one's.
+  const markConversation = new Map(touchedByMarks.map((d) => [K(d.ws, d.m, d.r), d.c]));
+  const scopes = dedupe(
+    keys
+      .map((k) => ({ ws: k.ws, c: messages.get(K(k.ws, k.m))?.conversationId ?? markConversation.get(K(k.ws, k.m, k.r)) ?? null, r: k.r }))
+      .filter((s): s is { ws: string; c: string; r: string } => s.c !== null),
+    (s) => K(s.ws, s.c, s.r),
+  );
+  const [rows, marksFound] = await Promise.all([store.lockDeliveries(tx, keys), store.findWatermarks(tx, scopes)]);
+  const before = new Map(rows.map((d) => [K(d.workspaceId, d.messageId, d.recipientId), d]));
 
   // 8. Merge facts into state.
   const after = new Map<string, DeliveryState>();
@@ -267,11 +287,7 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     after.set(key, state);
   }
   // Watermarks are checked against each delivery's final cohort time, whichever arrived first.
-  const scopes = dedupe(
-    [...after.values()].filter((s) => s.conversationId).map((s) => ({ ws: s.workspaceId, c: s.conversationId!, r: s.recipientId })),
-    (s) => K(s.ws, s.c, s.r),
-  );
-  const marksByScope = groupBy(await store.findWatermarks(tx, scopes), (w) => K(w.ws, w.conversationId, w.readerId));
+  const marksByScope = groupBy(marksFound, (w) => K(w.ws, w.conversationId, w.readerId));
   for (const state of after.values()) {
     if (!state.conversationId) continue;
     for (const w of marksByScope.get(K(state.workspaceId, state.conversationId, state.recipientId)) ?? []) {

@@ -23,15 +23,33 @@ const MESSAGE_COLUMNS = `workspace_id AS "workspaceId", id, kind::text AS kind, 
   conversation_id AS "conversationId", campaign_id AS "campaignId", variant,
   announcement_id AS "announcementId", title, source_id AS "sourceId", sent_at AS "sentAt"`;
 
-/** Transaction-scoped advisory locks, taken in one sorted pass so lanes cannot deadlock on them. */
-export async function lockScopes(tx: Tx, keys: string[]): Promise<void> {
+/**
+ * Transaction-scoped advisory locks on `keys` and on the conversations stored on `messageIds`,
+ * taken in one sorted pass (so concurrent writers cannot deadlock on them) and one round trip.
+ */
+export async function lockScopes(tx: Tx, keys: string[], messageIds: { ws: string; id: string }[]): Promise<void> {
   if (!keys.length) return;
+  const m = rowsOf(
+    "x",
+    [
+      ["ws", "text"],
+      ["id", "text"],
+    ],
+    messageIds.map((x) => [x.ws, x.id]),
+    2,
+  );
   await query(
     tx,
     `SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (
-       SELECT DISTINCT hashtextextended(k, 0) AS h FROM jsonb_array_elements_text($1::jsonb) AS k ORDER BY 1) s`,
-    // jsonb cannot hold U+0000, which the in-memory keys use as a separator.
-    [JSON.stringify([...new Set(keys)].map((k) => k.replaceAll("\u0000", "\u001f")))],
+       SELECT DISTINCT hashtextextended(k, 0) AS h FROM (
+         SELECT k FROM jsonb_array_elements_text($1::jsonb) AS k
+         UNION ALL
+         SELECT m.workspace_id || chr(31) || 'c' || chr(31) || m.conversation_id
+         FROM messages m JOIN ${m.from} ON m.workspace_id = x.ws AND m.id = x.id
+         WHERE m.conversation_id IS NOT NULL) AS u
+       ORDER BY 1) AS s`,
+    // jsonb cannot hold U+0000, which the in-memory keys use as a separator (chr(31) above).
+    [JSON.stringify([...new Set(keys)].map((k) => k.replaceAll("\u0000", "\u001f"))), ...m.params],
   );
 }
 
@@ -254,7 +272,7 @@ export async function insertWatermarks(tx: Tx, rows: WatermarkRow[]): Promise<Wa
 }
 
 /** Known deliveries that these watermarks would mark read (or read earlier). */
-export async function findWatermarkedDeliveries(tx: Tx, rows: WatermarkRow[]): Promise<{ ws: string; m: string; r: string }[]> {
+export async function findWatermarkedDeliveries(tx: Tx, rows: WatermarkRow[]): Promise<{ ws: string; m: string; r: string; c: string }[]> {
   if (!rows.length) return [];
   const u = rowsOf(
     "w",
@@ -269,7 +287,7 @@ export async function findWatermarkedDeliveries(tx: Tx, rows: WatermarkRow[]): P
   );
   return query(
     tx,
-    `SELECT DISTINCT d.workspace_id AS ws, d.message_id AS m, d.recipient_id AS r FROM deliveries d
+    `SELECT DISTINCT d.workspace_id AS ws, d.message_id AS m, d.recipient_id AS r, d.conversation_id AS c FROM deliveries d
      JOIN ${u.from} ON d.workspace_id = w.ws AND d.conversation_id = w.c AND d.recipient_id = w.r
        AND d.cohort_at <= w.upto
      WHERE d.read_at IS NULL OR d.read_at > w.at`,
