@@ -38,6 +38,12 @@ export async function queryRows<T>(driver: Driver, sql: string, params: unknown[
 export interface SqlTx {
   $queryRawUnsafe<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
   $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number>;
+  /**
+   * The transaction's last statement, in flight: COMMIT is queued right behind it, and the
+   * transaction succeeds only if both do (after a failed statement PostgreSQL turns COMMIT into
+   * ROLLBACK, and the statement's own error is what is reported).
+   */
+  last?(statement: Promise<unknown>): void;
 }
 
 /**
@@ -67,11 +73,13 @@ export async function withTransaction<T>(driver: Driver, fn: (tx: SqlTx) => Prom
     begun.catch(() => {});
     // Named statements: each connection parses and plans an ingestion statement once.
     const run = (text: string, values: unknown[]) => client.query({ name: statementName(text), text, values });
+    let last: Promise<unknown> = Promise.resolve();
     const result = await fn({
       $queryRawUnsafe: async <R>(sql: string, ...params: unknown[]) => (await run(sql, params)).rows as R,
       $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await run(sql, params)).rowCount ?? 0,
+      last: (statement) => void (last = statement),
     });
-    await client.query("COMMIT");
+    await Promise.all([last, client.query("COMMIT")]);
     client.off("error", ignore);
     client.release();
     return result;

@@ -167,19 +167,21 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     receipts.filter((t) => !sentMessages.has(K(t.ws, t.ev.messageId))).map((t) => ({ ws: t.ws, id: t.ev.messageId })),
     (k) => K(k.ws, k.id),
   );
-  const [upserted, found] = await Promise.all([store.upsertMessages(tx, [...sentMessages.values()]), store.findMessages(tx, unknownIds)]);
-  const newlyKnown: { ws: string; id: string }[] = [];
-  for (const m of upserted) {
-    messages.set(K(m.workspaceId, m.id), m);
-    if (m.inserted) newlyKnown.push({ ws: m.workspaceId, id: m.id });
-  }
+  // Receipts parked for any message registered here are taken in the same trip: a message seen
+  // before has none left (they were released when it was first registered).
+  const registered = [...sentMessages.values()].map((m) => ({ ws: m.workspaceId, id: m.id }));
+  const upsertP = store.upsertMessages(tx, [...sentMessages.values()]);
+  const findP = store.findMessages(tx, unknownIds);
+  const waitingP = store.takeWaiting(tx, registered);
+  const [upserted, found] = await Promise.all([upsertP, findP, waitingP]);
+  for (const m of upserted) messages.set(K(m.workspaceId, m.id), m);
   for (const m of found) messages.set(K(m.workspaceId, m.id), m);
   // Writes nobody reads back in this transaction go out together at the end, in one statement.
   const writes = new DeferredWrites(tx);
   await registerCatalog(writes, [...sentMessages.values()]);
 
   // 4. Receipts that were waiting for the messages this batch made known.
-  const released: (Tagged & { ev: Receipt })[] = (await store.takeWaiting(tx, newlyKnown)).map((w) => ({
+  const released: (Tagged & { ev: Receipt })[] = (await waitingP).map((w) => ({
     item: -1,
     index: -1,
     ws: w.ws,
@@ -354,7 +356,9 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     released.filter((t) => t.outcome !== "waiting").map((t) => ({ ws: t.ws, key: t.ev.key, outcome: t.outcome })),
   );
   await store.addSourceStats(writes, sourceStats(all, released));
-  await writes.flush();
+  // Sent with COMMIT right behind it where the driver allows (see SqlTx.last).
+  if (tx.last) tx.last(writes.flush());
+  else await writes.flush();
 
   const outcomes = items.map((it) => it.events.map(() => "stale" as Outcome));
   for (const t of all) outcomes[t.item][t.index] = t.outcome;

@@ -72,8 +72,8 @@ export async function findExistingKeys(tx: Tx, keys: { ws: string; key: string }
   return new Set(rows.map((r) => `${r.ws}\u0000${r.key}`));
 }
 
-/** Upsert messages; returns every row as stored, with `inserted` true for new ones. */
-export async function upsertMessages(tx: Tx, rows: MessageRow[]): Promise<(MessageRow & { inserted: boolean })[]> {
+/** Upsert messages; returns every row as stored. */
+export async function upsertMessages(tx: Tx, rows: MessageRow[]): Promise<MessageRow[]> {
   if (!rows.length) return [];
   const u = rowsOf(
     "m",
@@ -124,7 +124,7 @@ export async function upsertMessages(tx: Tx, rows: MessageRow[]): Promise<(Messa
        title = COALESCE(t.title, EXCLUDED.title),
        source_id = COALESCE(t.source_id, EXCLUDED.source_id),
        sent_at = LEAST(t.sent_at, EXCLUDED.sent_at)
-     RETURNING ${MESSAGE_COLUMNS}, (xmax = 0) AS inserted`,
+     RETURNING ${MESSAGE_COLUMNS}`,
     u.params,
   );
 }
