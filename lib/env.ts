@@ -31,8 +31,3 @@ export function env(): Env {
   cached = { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };
   return cached;
 }
-
-/** For tests that switch databases within one process. */
-export function resetEnvCache(): void {
-  cached = undefined;
-}

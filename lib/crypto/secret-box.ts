@@ -39,8 +39,3 @@ export function unseal(sealed: string): string {
   d.setAuthTag(Buffer.from(tag, "base64"));
   return Buffer.concat([d.update(Buffer.from(body, "base64")), d.final()]).toString("utf8");
 }
-
-/** For tests. */
-export function resetSecretKey(): void {
-  key = undefined;
-}

@@ -23,12 +23,6 @@ export async function openDriver(opts: { databaseUrl?: string; dataDir: string }
   return { kind: "pglite", pglite, close: () => pglite.close() };
 }
 
-/** Run a multi-statement SQL script (migrations) on the driver, outside Prisma. */
-export async function execScript(driver: Driver, sql: string): Promise<void> {
-  if (driver.kind === "pg") await driver.pool.query(sql);
-  else await driver.pglite.exec(sql);
-}
-
 export async function queryRows<T>(driver: Driver, sql: string, params: unknown[] = []): Promise<T[]> {
   if (driver.kind === "pg") return (await driver.pool.query(sql, params)).rows as T[];
   return (await driver.pglite.query<T>(sql, params)).rows;

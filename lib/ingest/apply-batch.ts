@@ -2,6 +2,7 @@ import { DeferredWrites, RawJson, type Tx } from "../db/sql";
 import {
   cohortOf,
   contributionOf,
+  dimsOf,
   mergeInto,
   newDelivery,
   rollupKeyString,
@@ -366,16 +367,7 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
 }
 
 function withDims(s: DeliveryState, m: store.MessageRow): DeliveryState {
-  return {
-    ...s,
-    kind: m.kind,
-    senderId: m.senderId,
-    conversationId: m.conversationId,
-    campaignId: m.campaignId,
-    variant: m.variant,
-    announcementId: m.announcementId,
-    sourceId: m.sourceId,
-  };
+  return { ...s, ...dimsOf(m) };
 }
 
 function messageIdOf(ev: IngestEvent): string | null {

@@ -62,6 +62,13 @@ export function newDelivery(
     errorCode: null,
     errorTitle: null,
     clientPlatform: null,
+    ...dimsOf(m),
+  };
+}
+
+/** The message attributes a delivery carries (copied so dashboards and deltas need no join). */
+export function dimsOf(m: DeliveryDims): DeliveryDims {
+  return {
     kind: m.kind,
     senderId: m.senderId,
     conversationId: m.conversationId,

@@ -41,8 +41,6 @@ export type IngestEvent =
   | (Base & { type: "conversation.read"; conversationId: string; readerId: string; readUpTo: Date })
   | (Base & { type: "message.received"; conversationId: string; senderId: string | null });
 
-export type EventType = IngestEvent["type"];
-
 export const RECEIPT_KIND: Record<"message.delivered" | "message.read" | "message.failed", ReceiptKind> = {
   "message.delivered": "delivered",
   "message.read": "read",

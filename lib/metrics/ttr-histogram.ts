@@ -15,11 +15,6 @@ export function ttrBinValue(bin: number): number {
   return Math.pow(2, (bin - 0.5) / BINS_PER_DOUBLING);
 }
 
-/** The smallest duration in a bin, in seconds. */
-export function ttrBinLowerBound(bin: number): number {
-  return bin <= 0 ? 0 : Math.pow(2, (bin - 1) / BINS_PER_DOUBLING);
-}
-
 /** Quantile q (0..1) from { bin: count } pairs; null when there is nothing. */
 export function quantileFromBins(bins: { bin: number; count: number }[], q: number): number | null {
   const sorted = [...bins].filter((b) => b.count > 0).sort((a, b) => a.bin - b.bin);
