@@ -23,7 +23,9 @@ export function databaseUrl(name: string, base = ADMIN_URL): string {
 
 export async function createPgDatabase(prefix = "receipts_test_"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   assertLocal(ADMIN_URL);
-  const name = `${prefix}${randomBytes(5).toString("hex")}`;
+  // The creating process id is in the name so a cleanup elsewhere can tell abandoned databases from
+  // those of a run still going (several checkouts may run tests on this server at once).
+  const name = `${prefix}${process.pid}_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
