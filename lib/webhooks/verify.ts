@@ -54,7 +54,8 @@ export function withoutContent<T>(value: T): T {
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
-        .filter(([k]) => !CONTENT_KEYS.has(k))
+        // Sendbird puts a message's text in a string `message` beside `message_id`.
+        .filter(([k, v]) => !CONTENT_KEYS.has(k) && !(k === "message" && typeof v === "string" && "message_id" in (value as object)))
         .map(([k, v]) => [k, withoutContent(v)]),
     ) as T;
   }
