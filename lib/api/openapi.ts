@@ -100,7 +100,15 @@ export function openApiDocument() {
                   schema: {
                     type: "object",
                     properties: {
-                      source: { type: "object", properties: { id: { type: "string" }, platform: { type: "string" }, name: { type: "string" }, enabled: { type: "boolean" } } },
+                      source: {
+                        type: "object",
+                        properties: {
+                          id: { type: "string" },
+                          platform: { type: "string" },
+                          name: { type: "string" },
+                          enabled: { type: "boolean" },
+                        },
+                      },
                       accepted: { type: "integer" },
                       duplicates: { type: "integer" },
                       outOfOrder: { type: "integer" },

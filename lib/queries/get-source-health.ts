@@ -36,6 +36,15 @@ export async function getSourceHealth(db: Db, scope: ViewerScope, sourceId: stri
     ),
     listRejectedRequests(db, scope, sourceId),
   ]);
-  const zero = { accepted: 0, duplicates: 0, outOfOrder: 0, waiting: 0, signatureFailures: 0, parseErrors: 0, lastEventAt: null, lastReceivedAt: null };
+  const zero = {
+    accepted: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+    waiting: 0,
+    signatureFailures: 0,
+    parseErrors: 0,
+    lastEventAt: null,
+    lastReceivedAt: null,
+  };
   return { source, ...(stats ?? zero), rejected };
 }

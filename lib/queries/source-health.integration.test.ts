@@ -15,7 +15,8 @@ import { listRejectedRequests } from "./list-rejected-requests";
 
 const BASE = "http://localhost:3000";
 const hook = (req: Request) => hookPOST(req, { params: Promise.resolve({ sourceId: "acme-gen" }) });
-const health = (id: string, token: string) => healthGET(bearer(`${BASE}/api/v1/sources/${id}/health`, token), { params: Promise.resolve({ id }) });
+const health = (id: string, token: string) =>
+  healthGET(bearer(`${BASE}/api/v1/sources/${id}/health`, token), { params: Promise.resolve({ id }) });
 
 describe.each(DATABASE_KINDS)("source health on %s", (kind) => {
   let db: TestDb;
@@ -26,15 +27,22 @@ describe.each(DATABASE_KINDS)("source health on %s", (kind) => {
     setIngestWriter(undefined);
     forgetSource();
     await provisionFixtures(db);
-    const body = (i: number) => JSON.stringify({ type: "message.read", id: `r${i}`, messageId: "m", recipientId: "u", text: "private words" });
+    const body = (i: number) =>
+      JSON.stringify({ type: "message.read", id: `r${i}`, messageId: "m", recipientId: "u", text: "private words" });
     for (let i = 0; i < KEEP_REJECTED + 5; i++) {
-      const res = await hook(new Request(`${BASE}/api/webhooks/acme-gen`, { method: "POST", headers: { "content-type": "application/json" }, body: body(i) }));
+      const res = await hook(
+        new Request(`${BASE}/api/webhooks/acme-gen`, { method: "POST", headers: { "content-type": "application/json" }, body: body(i) }),
+      );
       expect(res.status).toBe(401);
     }
     const malformed = await hook(signedWebhook(`${BASE}/api/webhooks/acme-gen`, SECRET, '{"type":"message.read","id":"x"}'));
     expect(malformed.status).toBe(400);
     const accepted = await hook(
-      signedWebhook(`${BASE}/api/webhooks/acme-gen`, SECRET, JSON.stringify({ type: "message.read", id: "ok-1", occurredAt: "2026-11-20T09:00:00Z", messageId: "m", recipientId: "u" })),
+      signedWebhook(
+        `${BASE}/api/webhooks/acme-gen`,
+        SECRET,
+        JSON.stringify({ type: "message.read", id: "ok-1", occurredAt: "2026-11-20T09:00:00Z", messageId: "m", recipientId: "u" }),
+      ),
     );
     expect(accepted.status).toBe(200);
   });

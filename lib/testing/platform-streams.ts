@@ -30,19 +30,43 @@ export function hookUrl(base: string, sourceId: string): string {
 }
 
 function whatsapp(url: string): Recorded[] {
-  const st = (id: string, status: string, sec: number, to: string, extra: object = {}) => ({ id, status, timestamp: unix(sec), recipient_id: to, ...extra });
+  const st = (id: string, status: string, sec: number, to: string, extra: object = {}) => ({
+    id,
+    status,
+    timestamp: unix(sec),
+    recipient_id: to,
+    ...extra,
+  });
   // Hand-written so that the signed bytes carry WhatsApp's \uXXXX escapes, as the platform sends them.
   const body = (statuses: object[]) =>
     `{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"J\\u00fcrgen \\u5f20"},"wa_id":"16505550001"}],"statuses":${JSON.stringify(statuses)}}}]}]}`;
-  const pricing = { pricing: { billable: true, pricing_model: "PMP", type: "regular", category: "marketing" }, biz_opaque_callback_data: "spring-sale" };
-  const group = (status: string, sec: number, p: string) => st("wamid.G1", status, sec, "120363000000000001", { recipient_type: "group", recipient_participant_id: p });
+  const pricing = {
+    pricing: { billable: true, pricing_model: "PMP", type: "regular", category: "marketing" },
+    biz_opaque_callback_data: "spring-sale",
+  };
+  const group = (status: string, sec: number, p: string) =>
+    st("wamid.G1", status, sec, "120363000000000001", { recipient_type: "group", recipient_participant_id: p });
   const bodies: [number, string][] = [
-    [10, body([st("wamid.A1", "sent", 0, "16505550001", pricing), st("wamid.A2", "sent", 0, "16505550002", pricing), st("wamid.A3", "sent", 0, "16505550003", pricing)])],
+    [
+      10,
+      body([
+        st("wamid.A1", "sent", 0, "16505550001", pricing),
+        st("wamid.A2", "sent", 0, "16505550002", pricing),
+        st("wamid.A3", "sent", 0, "16505550003", pricing),
+      ]),
+    ],
     [20, body([st("wamid.A1", "delivered", 15, "16505550001", pricing)])],
     // Read with the chat open: no delivered webhook at all.
     [40, body([st("wamid.A2", "read", 35, "16505550002")])],
     // Multi-device: failed, then delivered on the other device.
-    [50, body([st("wamid.A3", "failed", 45, "16505550003", { errors: [{ code: 131049, title: "Message not delivered to maintain healthy ecosystem engagement" }] })])],
+    [
+      50,
+      body([
+        st("wamid.A3", "failed", 45, "16505550003", {
+          errors: [{ code: 131049, title: "Message not delivered to maintain healthy ecosystem engagement" }],
+        }),
+      ]),
+    ],
     [70, body([st("wamid.A3", "delivered", 65, "16505550003")])],
     [90, body([st("wamid.A1", "read", 85, "16505550001")])],
     // A late sent after delivered and read.
@@ -59,7 +83,15 @@ function whatsapp(url: string): Recorded[] {
 function twilio(url: string): Recorded[] {
   const base = { AccountSid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ApiVersion: "2010-04-01", From: "whatsapp:+14155238886" };
   const msg = (sid: string, to: string, status: string, extra: Record<string, string> = {}) =>
-    twilioRequest(url, SECRETS.twilio, { ...base, MessageSid: sid, SmsSid: sid, To: `whatsapp:${to}`, MessageStatus: status, SmsStatus: status, ...extra });
+    twilioRequest(url, SECRETS.twilio, {
+      ...base,
+      MessageSid: sid,
+      SmsSid: sid,
+      To: `whatsapp:${to}`,
+      MessageStatus: status,
+      SmsStatus: status,
+      ...extra,
+    });
   const conv = (receipt: string, participant: string, status: string, updated: number) =>
     twilioRequest(url, SECRETS.twilio, {
       EventType: "onDeliveryUpdated",
@@ -77,7 +109,10 @@ function twilio(url: string): Recorded[] {
     { signed: msg("SM1", "+15550000001", "sent"), at: s(1) },
     { signed: msg("SM2", "+15550000002", "sent"), at: s(2) },
     { signed: msg("SM1", "+15550000001", "delivered"), at: s(10) },
-    { signed: msg("SM2", "+15550000002", "undelivered", { ErrorCode: "30003", ErrorMessage: "Unreachable destination handset" }), at: s(12) },
+    {
+      signed: msg("SM2", "+15550000002", "undelivered", { ErrorCode: "30003", ErrorMessage: "Unreachable destination handset" }),
+      at: s(12),
+    },
     { signed: msg("SM1", "+15550000001", "read", { EventType: "READ", ChannelPrefix: "whatsapp" }), at: s(30) },
     // A retry of the same callback. Twilio gives no event time, so the first arrival's time is the
     // delivery time; the copy is recorded at the same time so that any order is comparable.
@@ -92,7 +127,8 @@ function twilio(url: string): Recorded[] {
 function sendbird(url: string): Recorded[] {
   const channel = { channel_url: "sendbird_group_channel_support_1", custom_type: "support", cover_url: "https://example.com/c.png" };
   // Sendbird escapes slashes and non-ASCII in what it signs.
-  const escape = (json: string) => json.replaceAll("/", "\\/").replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const escape = (json: string) =>
+    json.replaceAll("/", "\\/").replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   const send = (id: number, sec: number) =>
     escape(
       JSON.stringify({
@@ -115,7 +151,14 @@ function sendbird(url: string): Recorded[] {
       }),
     );
   const r = (body: string, sec: number) => ({ signed: sendbirdRequest(url, SECRETS.sendbird, body), at: s(sec) });
-  return [r(send(101, 0), 0), r(send(102, 60), 60), r(read("user_c", 30), 31), r(read("user_b", 90), 91), r(send(103, 120), 120), r(read("user_b", 90), 92)];
+  return [
+    r(send(101, 0), 0),
+    r(send(102, 60), 60),
+    r(read("user_c", 30), 31),
+    r(read("user_b", 90), 91),
+    r(send(103, 120), 120),
+    r(read("user_b", 90), 92),
+  ];
 }
 
 function tencent(url: string): Recorded[] {
@@ -137,7 +180,17 @@ function tencent(url: string): Recorded[] {
   return [
     r(send("k1", 0), 1),
     r(send("k2", 60), 61),
-    r({ CallbackCommand: "C2C.CallbackAfterMsgReport", Report_Account: "user_b", Peer_Account: "agent-ben", LastReadTime: Math.floor(T0 / 1000) + 90, UnreadMsgNum: 0, EventTime: T0 + 95_000 }, 96),
+    r(
+      {
+        CallbackCommand: "C2C.CallbackAfterMsgReport",
+        Report_Account: "user_b",
+        Peer_Account: "agent-ben",
+        LastReadTime: Math.floor(T0 / 1000) + 90,
+        UnreadMsgNum: 0,
+        EventTime: T0 + 95_000,
+      },
+      96,
+    ),
     r(send("k3", 120), 121),
     r(send("k4", 10, "user_c"), 11),
     r(
@@ -172,7 +225,13 @@ function stream(url: string): Recorded[] {
     signed: streamRequest(
       url,
       SECRETS.stream,
-      JSON.stringify({ type: "message.new", cid, message: { id, text: "Hello", created_at: s(sec).toISOString(), user: { id: "agent-dana" } }, user: { id: "agent-dana" }, members }),
+      JSON.stringify({
+        type: "message.new",
+        cid,
+        message: { id, text: "Hello", created_at: s(sec).toISOString(), user: { id: "agent-dana" } },
+        user: { id: "agent-dana" },
+        members,
+      }),
       hook,
     ),
     at: s(sec + 1),
@@ -181,12 +240,26 @@ function stream(url: string): Recorded[] {
     signed: streamRequest(
       url,
       SECRETS.stream,
-      JSON.stringify({ type: "message.read", cid, channel_type: "messaging", channel_id: "support-7", user: { id: user }, last_read_message_id: last, created_at: s(sec).toISOString() }),
+      JSON.stringify({
+        type: "message.read",
+        cid,
+        channel_type: "messaging",
+        channel_id: "support-7",
+        user: { id: user },
+        last_read_message_id: last,
+        created_at: s(sec).toISOString(),
+      }),
       hook,
     ),
     at: s(sec + 1),
   });
-  const out = [msg("s1", 0, "h1"), msg("s2", 60, "h2"), read("user_b", 90, "h3", "s2"), msg("s3", 120, "h4"), read("user_c", 30, "h5", "s1")];
+  const out = [
+    msg("s1", 0, "h1"),
+    msg("s2", 60, "h2"),
+    read("user_b", 90, "h3", "s2"),
+    msg("s3", 120, "h4"),
+    read("user_c", 30, "h5", "s1"),
+  ];
   // The same call delivered twice (X-Webhook-Id unchanged across attempts).
   out.push({ ...out[2], at: s(95) });
   return out;

@@ -19,7 +19,9 @@ export function whatsappRequest(url: string, secret: string, body: string): Sign
 
 export function twilioRequest(url: string, authToken: string, params: Record<string, string>): Signed {
   const body = new URLSearchParams(params).toString();
-  const signature = createHmac("sha1", authToken).update(twilioSignedString(url, new URLSearchParams(body))).digest("base64");
+  const signature = createHmac("sha1", authToken)
+    .update(twilioSignedString(url, new URLSearchParams(body)))
+    .digest("base64");
   return { url, body, headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature } };
 }
 
@@ -32,14 +34,24 @@ export function sendbirdRequest(url: string, masterToken: string, body: string):
 }
 
 /** Tencent signs only token + RequestTime, in the query string. */
-export function tencentRequest(url: string, token: string, body: string, opts: { requestTime: number; sdkAppId?: string; command?: string; platform?: string }): Signed {
+export function tencentRequest(
+  url: string,
+  token: string,
+  body: string,
+  opts: { requestTime: number; sdkAppId?: string; command?: string; platform?: string },
+): Signed {
   const u = new URL(url);
   u.searchParams.set("SdkAppid", opts.sdkAppId ?? "1400000001");
   u.searchParams.set("CallbackCommand", opts.command ?? (JSON.parse(body) as { CallbackCommand: string }).CallbackCommand);
   u.searchParams.set("contenttype", "json");
   u.searchParams.set("ClientIP", "203.0.113.7");
   u.searchParams.set("OptPlatform", opts.platform ?? "iOS");
-  u.searchParams.set("Sign", createHash("sha256").update(token + opts.requestTime).digest("hex"));
+  u.searchParams.set(
+    "Sign",
+    createHash("sha256")
+      .update(token + opts.requestTime)
+      .digest("hex"),
+  );
   u.searchParams.set("RequestTime", String(opts.requestTime));
   return { url: u.toString(), body, headers: { "content-type": "application/json" } };
 }
@@ -48,7 +60,13 @@ export function streamRequest(url: string, secret: string, body: string, webhook
   return {
     url,
     body,
-    headers: { "content-type": "application/json", "x-signature": hex("sha256", secret, body), "x-webhook-id": webhookId, "x-webhook-attempt": "1", "x-api-key": "stream-key" },
+    headers: {
+      "content-type": "application/json",
+      "x-signature": hex("sha256", secret, body),
+      "x-webhook-id": webhookId,
+      "x-webhook-attempt": "1",
+      "x-api-key": "stream-key",
+    },
   };
 }
 

@@ -117,7 +117,8 @@ export async function handleVerification(req: Request, sourceId: string): Promis
     });
     const source = await findSource(db, sourceId);
     if (!source || !source.enabled) throw new ApiError("not_found", `No source with id "${sourceId}".`);
-    if (source.platform !== "whatsapp") throw new ApiError("not_found", `Source "${sourceId}" has no subscription handshake (only WhatsApp does).`);
+    if (source.platform !== "whatsapp")
+      throw new ApiError("not_found", `Source "${sourceId}" has no subscription handshake (only WhatsApp does).`);
     const q = new URL(req.url).searchParams;
     const token = q.get("hub.verify_token") ?? "";
     if (q.get("hub.mode") !== "subscribe" || !source.verifyToken || !safeEqual(token, source.verifyToken)) {

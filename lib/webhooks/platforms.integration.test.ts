@@ -42,7 +42,9 @@ const signedUrl = (sourceId: string) => hookUrl(PUBLIC, sourceId);
 async function post(sourceId: string, r: { signed: Signed; at?: Date }): Promise<Response> {
   if (r.at) vi.setSystemTime(r.at);
   const url = `${hookUrl(LOCAL, sourceId)}${new URL(r.signed.url).search}`;
-  return hookPOST(new Request(url, { method: "POST", headers: r.signed.headers, body: r.signed.body }), { params: Promise.resolve({ sourceId }) });
+  return hookPOST(new Request(url, { method: "POST", headers: r.signed.headers, body: r.signed.body }), {
+    params: Promise.resolve({ sourceId }),
+  });
 }
 
 /** A shuffled copy with some requests delivered two or three times. */
@@ -74,7 +76,13 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
     setIngestWriter(undefined);
     forgetSource();
     await applyProvision(db, {
-      workspaces: ["inorder", "shuffled", "auth"].map((slug) => ({ slug, name: slug, timezone: "UTC", sources: sourcesFor(slug), tokens: [] })),
+      workspaces: ["inorder", "shuffled", "auth"].map((slug) => ({
+        slug,
+        name: slug,
+        timezone: "UTC",
+        sources: sourcesFor(slug),
+        tokens: [],
+      })),
     });
     // Tencent group sends carry no member list: the business system registers them.
     for (const ws of ["inorder", "shuffled"]) {
@@ -104,20 +112,33 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
   it("ends a shuffled, duplicated stream of every platform in the in-order state", async () => {
     const a = await snapshot(db, "inorder");
     const b = await snapshot(db, "shuffled");
-    const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), source_id: String((r as { source_id: string }).source_id).replace(/^\w+-/, "") }));
+    const strip = (rows: unknown[]) =>
+      rows.map((r) => ({ ...(r as object), source_id: String((r as { source_id: string }).source_id).replace(/^\w+-/, "") }));
     expect(a.deliveries.length).toBeGreaterThan(25);
     expect(b.deliveries).toEqual(a.deliveries);
     expect(strip(b.rollups)).toEqual(strip(a.rollups));
     expect(strip(b.bins)).toEqual(strip(a.bins));
-    const [dups] = await query<{ n: number }>(db.prisma, `SELECT sum(duplicates)::int AS n FROM source_stats WHERE workspace_id = 'shuffled'`);
+    const [dups] = await query<{ n: number }>(
+      db.prisma,
+      `SELECT sum(duplicates)::int AS n FROM source_stats WHERE workspace_id = 'shuffled'`,
+    );
     expect(dups.n).toBeGreaterThan(5);
   });
 
   it("WhatsApp: read without delivered, late sent, delivered after failed, group participants, metadata kept", async () => {
     const at = (sec: number) => new Date(T0 + sec * 1000);
-    expect(await delivery("inorder", "wamid.A1", "16505550001")).toMatchObject({ status: "read", sent_at: at(0), delivered_at: at(15), read_at: at(85) });
+    expect(await delivery("inorder", "wamid.A1", "16505550001")).toMatchObject({
+      status: "read",
+      sent_at: at(0),
+      delivered_at: at(15),
+      read_at: at(85),
+    });
     expect(await delivery("inorder", "wamid.A2", "16505550002")).toMatchObject({ status: "read", delivered_at: null, read_at: at(35) });
-    expect(await delivery("inorder", "wamid.A3", "16505550003")).toMatchObject({ status: "delivered", failed_at: at(45), error_code: "131049" });
+    expect(await delivery("inorder", "wamid.A3", "16505550003")).toMatchObject({
+      status: "delivered",
+      failed_at: at(45),
+      error_code: "131049",
+    });
     expect(await delivery("inorder", "wamid.G1", "16505550004")).toMatchObject({ status: "delivered" });
     expect(await delivery("inorder", "wamid.G1", "16505550005")).toMatchObject({ status: "read" });
     const [logged] = await query<{ payload: { status: { pricing: { category: string }; biz_opaque_callback_data: string } } }>(
@@ -125,14 +146,24 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
       `SELECT payload FROM receipt_events WHERE workspace_id = 'inorder' AND idempotency_key = 'wa:wamid.A1:sent' AND dedup_key IS NOT NULL`,
     );
     expect(logged.payload.status).toMatchObject({ pricing: { category: "marketing" }, biz_opaque_callback_data: "spring-sale" });
-    const [stats] = await query<{ duplicates: number }>(db.prisma, `SELECT duplicates FROM source_stats WHERE source_id = 'inorder-whatsapp'`);
+    const [stats] = await query<{ duplicates: number }>(
+      db.prisma,
+      `SELECT duplicates FROM source_stats WHERE source_id = 'inorder-whatsapp'`,
+    );
     expect(stats.duplicates).toBeGreaterThanOrEqual(2); // the second app's copy, and the late sent
   });
 
   it("Twilio: statuses by rank at arrival time (recorded as received), errors kept, Conversations per participant", async () => {
-    expect(await delivery("inorder", "SM1", "+15550000001")).toMatchObject({ status: "read", sent_at: new Date(T0 + 1000), read_at: new Date(T0 + 30_000) });
+    expect(await delivery("inorder", "SM1", "+15550000001")).toMatchObject({
+      status: "read",
+      sent_at: new Date(T0 + 1000),
+      read_at: new Date(T0 + 30_000),
+    });
     expect(await delivery("inorder", "SM2", "+15550000002")).toMatchObject({ status: "failed", error_code: "30003" });
-    expect(await delivery("inorder", "IM00000000000000000000000000000001", "MB1")).toMatchObject({ status: "read", read_at: new Date(T0 + 40_000) });
+    expect(await delivery("inorder", "IM00000000000000000000000000000001", "MB1")).toMatchObject({
+      status: "read",
+      read_at: new Date(T0 + 40_000),
+    });
     expect(await delivery("inorder", "IM00000000000000000000000000000001", "MB2")).toMatchObject({ status: "delivered" });
     const sources = await query<{ time_source: string }>(
       db.prisma,
@@ -167,7 +198,12 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
   });
 
   it("Tencent per-message and group read receipts are per message, with the client platform", async () => {
-    expect(await delivery("inorder", "k4", "user_c")).toMatchObject({ status: "read", read_at: new Date(T0 + 50_000), read_by_watermark: false, client_platform: "android" });
+    expect(await delivery("inorder", "k4", "user_c")).toMatchObject({
+      status: "read",
+      read_at: new Date(T0 + 50_000),
+      read_by_watermark: false,
+      client_platform: "android",
+    });
     expect(await delivery("inorder", "@TGS#2TTV7VSII:7", "user_d")).toMatchObject({ status: "read", client_platform: "web" });
     expect(await delivery("inorder", "@TGS#2TTV7VSII:7", "user_e")).toMatchObject({ status: "sent" });
   });
@@ -176,12 +212,16 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
     const now = new Date(T0 + 3600_000);
     vi.setSystemTime(now);
     const sec = Math.floor(now.getTime() / 1000);
-    const wa = '{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"p"},"statuses":[{"id":"wamid.X","status":"read","timestamp":"1","recipient_id":"1"}]}}]}]}';
+    const wa =
+      '{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"p"},"statuses":[{"id":"wamid.X","status":"read","timestamp":"1","recipient_id":"1"}]}}]}]}';
     const sb = '{"category":"group_channel:message_read","channel":{"channel_url":"c"},"read_updates":[{"user_id":"u","read_ts":1}]}';
     const st = '{"type":"message.read","cid":"m:c","user":{"id":"u"},"created_at":"2026-11-20T09:00:00Z"}';
     const tc = '{"CallbackCommand":"C2C.CallbackAfterMsgReport","Report_Account":"u","Peer_Account":"a","LastReadTime":1,"EventTime":1}';
     const tw = { MessageSid: "SMX", MessageStatus: "read", To: "+1555" };
-    const tamper = (s: Signed): Signed => ({ ...s, body: s.body.replace(/"u"|"1"|%2B1555/, (m) => (m === "%2B1555" ? "%2B1556" : m === '"u"' ? '"v"' : '"2"')) });
+    const tamper = (s: Signed): Signed => ({
+      ...s,
+      body: s.body.replace(/"u"|"1"|%2B1555/, (m) => (m === "%2B1555" ? "%2B1556" : m === '"u"' ? '"v"' : '"2"')),
+    });
     const cases: [string, Signed][] = [
       ["auth-whatsapp", whatsappRequest(signedUrl("auth-whatsapp"), "wrong", wa)],
       ["auth-whatsapp", tamper(whatsappRequest(signedUrl("auth-whatsapp"), SECRETS.whatsapp, wa))],
@@ -202,21 +242,31 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
       expect(res.status, `${sourceId} ${signed.body.slice(0, 40)}`).toBe(401);
       expect((await res.json()).error.code).toBe("unauthorized");
     }
-    const stale = signedWebhook(hookUrl(LOCAL, "auth-generic"), GENERIC_SECRET, JSON.stringify({ type: "message.read", id: "g1", messageId: "m", recipientId: "u" }), {
-      timestamp: sec - 301,
-    });
+    const stale = signedWebhook(
+      hookUrl(LOCAL, "auth-generic"),
+      GENERIC_SECRET,
+      JSON.stringify({ type: "message.read", id: "g1", messageId: "m", recipientId: "u" }),
+      {
+        timestamp: sec - 301,
+      },
+    );
     expect((await hookPOST(stale, { params: Promise.resolve({ sourceId: "auth-generic" }) })).status).toBe(401);
 
     expect(await count("receipt_events", "auth")).toBe(0);
     expect(await count("webhook_requests", "auth")).toBe(0);
     expect(await count("deliveries", "auth")).toBe(0);
-    const [stats] = await query<{ n: number }>(db.prisma, `SELECT sum(signature_failures)::int AS n FROM source_stats WHERE workspace_id = 'auth'`);
+    const [stats] = await query<{ n: number }>(
+      db.prisma,
+      `SELECT sum(signature_failures)::int AS n FROM source_stats WHERE workspace_id = 'auth'`,
+    );
     expect(stats.n).toBe(cases.length + 1);
     const rejected = await listRejectedRequests(db, { workspaceId: "auth" }, "auth-tencent");
     expect(rejected.map((r) => r.status)).toEqual([401, 401, 401]);
     expect(rejected[1].reason).toMatch(/RequestTime/);
     // Never a signature or secret in what is kept.
-    const all = JSON.stringify(await query(db.prisma, `SELECT received_at, status, code, reason, excerpt FROM rejected_requests WHERE workspace_id = 'auth'`));
+    const all = JSON.stringify(
+      await query(db.prisma, `SELECT received_at, status, code, reason, excerpt FROM rejected_requests WHERE workspace_id = 'auth'`),
+    );
     for (const secret of [...Object.values(SECRETS), GENERIC_SECRET]) expect(all).not.toContain(secret);
     for (const [, signed] of cases) for (const v of Object.values(signed.headers)) if (v.length > 20) expect(all).not.toContain(v);
     expect(all).not.toMatch(/Sign=/);
@@ -225,7 +275,8 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
   });
 
   it("answers WhatsApp's handshake with the challenge only for the right verify token", async () => {
-    const get = (sourceId: string, qs: string) => hookGET(new Request(`${hookUrl(LOCAL, sourceId)}?${qs}`), { params: Promise.resolve({ sourceId }) });
+    const get = (sourceId: string, qs: string) =>
+      hookGET(new Request(`${hookUrl(LOCAL, sourceId)}?${qs}`), { params: Promise.resolve({ sourceId }) });
     const ok = await get("inorder-whatsapp", "hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444");
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
@@ -236,9 +287,14 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
   it("replies in each platform's way and checks content types", async () => {
     vi.setSystemTime(new Date(T0 + 7200_000));
     const sec = Math.floor(Date.now() / 1000);
-    const tc = tencentRequest(signedUrl("inorder-tencent"), SECRETS.tencent, '{"CallbackCommand":"State.StateChange","Info":{"To_Account":"u","Action":"Login"}}', {
-      requestTime: sec,
-    });
+    const tc = tencentRequest(
+      signedUrl("inorder-tencent"),
+      SECRETS.tencent,
+      '{"CallbackCommand":"State.StateChange","Info":{"To_Account":"u","Action":"Login"}}',
+      {
+        requestTime: sec,
+      },
+    );
     const res = await post("inorder-tencent", { signed: tc });
     expect(await res.json()).toEqual({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
     const tw = twilioRequest(signedUrl("inorder-twilio"), SECRETS.twilio, { MessageSid: "SMQ", MessageStatus: "queued", To: "+1555" });

@@ -17,7 +17,6 @@ export function excerptOf(body: Buffer | null): string | null {
   } catch {
     // not JSON (or cut short): the raw text, trimmed below
   }
-  // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u001f\u007f]/g, " ");
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
 }

@@ -32,7 +32,9 @@ const sources = (ws: string) =>
 async function post(sourceId: string, r: Recorded): Promise<void> {
   vi.setSystemTime(r.at);
   const url = `${hookUrl(LOCAL, sourceId)}${new URL(r.signed.url).search}`;
-  const res = await hookPOST(new Request(url, { method: "POST", headers: r.signed.headers, body: r.signed.body }), { params: Promise.resolve({ sourceId }) });
+  const res = await hookPOST(new Request(url, { method: "POST", headers: r.signed.headers, body: r.signed.body }), {
+    params: Promise.resolve({ sourceId }),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -45,7 +47,9 @@ describe.each(DATABASE_KINDS)("replay on %s", (kind) => {
     setDb(db);
     setIngestWriter(undefined);
     forgetSource();
-    await applyProvision(db, { workspaces: ["correct", "faulty"].map((slug) => ({ slug, name: slug, sources: sources(slug), tokens: [], timezone: "UTC" })) });
+    await applyProvision(db, {
+      workspaces: ["correct", "faulty"].map((slug) => ({ slug, name: slug, sources: sources(slug), tokens: [], timezone: "UTC" })),
+    });
     for (const p of PLATFORMS) for (const r of STREAMS[p](hookUrl(PUBLIC, `correct-${p}`))) await post(`correct-${p}`, r);
     const fixed = { ...ADAPTERS };
     try {
@@ -89,7 +93,8 @@ describe.each(DATABASE_KINDS)("replay on %s", (kind) => {
   });
 
   it("recovers what a faulty adapter lost, with the same idempotency keys, and a second replay is a no-op", async () => {
-    const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), source_id: String((r as { source_id: string }).source_id).replace(/^\w+-/, "") }));
+    const strip = (rows: unknown[]) =>
+      rows.map((r) => ({ ...(r as object), source_id: String((r as { source_id: string }).source_id).replace(/^\w+-/, "") }));
     const correct = await snapshot(db, "correct");
     const before = await snapshot(db, "faulty");
     expect(before.deliveries).not.toEqual(correct.deliveries);

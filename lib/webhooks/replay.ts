@@ -46,7 +46,12 @@ export async function replaySource(db: Db, sourceId: string, opts: { since?: Dat
     after = rows[rows.length - 1].id;
     const batches = rows.flatMap((r) => {
       report.requests++;
-      const req: WebhookRequest = { body: Buffer.from(r.body, "utf8"), headers: new Headers(r.headers), url: r.url, receivedAt: new Date(r.receivedAt) };
+      const req: WebhookRequest = {
+        body: Buffer.from(r.body, "utf8"),
+        headers: new Headers(r.headers),
+        url: r.url,
+        receivedAt: new Date(r.receivedAt),
+      };
       try {
         const { events, ignored } = adapter.parse(req, source);
         report.events += events.length;

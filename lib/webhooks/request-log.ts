@@ -50,7 +50,9 @@ interface Row {
 }
 
 function digest(r: StoredRequest): string {
-  return createHash("sha256").update(`${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`).digest("hex");
+  return createHash("sha256")
+    .update(`${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`)
+    .digest("hex");
 }
 
 async function insert(db: Db, rows: Row[]): Promise<void> {
@@ -94,7 +96,9 @@ class RequestLog {
     while (this.queue.length) {
       const group = this.queue.splice(0, 500);
       // One row per digest per statement: ON CONFLICT cannot touch the same row twice.
-      const unique = [...new Map(group.map((g) => [`${g.row.workspaceId}\u0000${g.row.sourceId}\u0000${digest(g.row.request)}`, g.row])).values()];
+      const unique = [
+        ...new Map(group.map((g) => [`${g.row.workspaceId}\u0000${g.row.sourceId}\u0000${digest(g.row.request)}`, g.row])).values(),
+      ];
       try {
         await insert(this.db, unique);
         group.forEach((g) => g.done());

@@ -9,7 +9,8 @@ const TOKEN = "test_master_api_token";
 const VECTOR = String.raw`{"category":"group_channel:message_read","channel":{"channel_url":"sendbird_group_channel_test_1","cover_url":"https:\/\/example.com\/c.png"},"read_updates":[{"user_id":"user_b","read_ts":1540864257418,"channel_unread_message_count":0}],"app_id":"00000000-0000-0000-0000-000000000000"}`;
 const SIG = "90e05a6a6925e2f4c8b0194c7356e6380b35f27e0ac794010aea872204c8393b";
 const URL_ = "https://receipts.example.com/api/webhooks/sb";
-const req = (body: string, headers: Record<string, string> = {}) => asWebhookRequest({ url: URL_, body, headers: { "content-type": "application/json", ...headers } });
+const req = (body: string, headers: Record<string, string> = {}) =>
+  asWebhookRequest({ url: URL_, body, headers: { "content-type": "application/json", ...headers } });
 
 function status(fn: () => unknown): number {
   try {
@@ -34,7 +35,9 @@ describe("Sendbird adapter", () => {
 
   it("rejects a wrong token, a tampered body and a missing signature", () => {
     expect(status(() => verifySendbird(req(VECTOR, { "x-sendbird-signature": SIG }), { secrets: ["secondary_token"] }))).toBe(401);
-    expect(status(() => verifySendbird(req(VECTOR.replace("user_b", "user_c"), { "x-sendbird-signature": SIG }), { secrets: [TOKEN] }))).toBe(401);
+    expect(
+      status(() => verifySendbird(req(VECTOR.replace("user_b", "user_c"), { "x-sendbird-signature": SIG }), { secrets: [TOKEN] })),
+    ).toBe(401);
     expect(status(() => verifySendbird(req(VECTOR), { secrets: [TOKEN] }))).toBe(401);
   });
 
@@ -77,7 +80,10 @@ describe("Sendbird adapter", () => {
 
   it("refuses another application's events when the source names its app_id, and skips other categories", () => {
     expect(status(() => parseSendbird(req(VECTOR), { secrets: [TOKEN], appId: "11111111-0000-0000-0000-000000000000" }))).toBe(401);
-    expect(parseSendbird(req('{"category":"group_channel:message_update","app_id":"x"}'), { secrets: [TOKEN] })).toEqual({ events: [], ignored: 1 });
+    expect(parseSendbird(req('{"category":"group_channel:message_update","app_id":"x"}'), { secrets: [TOKEN] })).toEqual({
+      events: [],
+      ignored: 1,
+    });
   });
 
   it("signs what it is given in the test helper exactly as Sendbird does", () => {

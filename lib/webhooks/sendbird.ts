@@ -58,7 +58,12 @@ function reads(body: unknown, receivedAt: Date): AdapterResult {
         readUpTo: iso(at),
       },
       receivedAt,
-      { category: "group_channel:message_read", channel: p.data.channel, read_update: u, app_id: (body as { app_id?: unknown }).app_id ?? null },
+      {
+        category: "group_channel:message_read",
+        channel: p.data.channel,
+        read_update: u,
+        app_id: (body as { app_id?: unknown }).app_id ?? null,
+      },
       `read_updates[${i}]`,
     );
   });

@@ -9,7 +9,8 @@ const VECTOR =
   '{"type":"message.read","cid":"messaging:chan-1","channel_type":"messaging","channel_id":"chan-1","user":{"id":"user_b","channel_unread_count":0},"last_read_message_id":"msg-0001","created_at":"2026-01-15T09:30:00.123Z"}';
 const SIG = "0c05ca504a63bf18d19b274beb207da622c35c4abe8e27adf4e82e1c8fb7f28d";
 const URL_ = "https://receipts.example.com/api/webhooks/st";
-const req = (body: string, headers: Record<string, string> = {}) => asWebhookRequest({ url: URL_, body, headers: { "content-type": "application/json", ...headers } });
+const req = (body: string, headers: Record<string, string> = {}) =>
+  asWebhookRequest({ url: URL_, body, headers: { "content-type": "application/json", ...headers } });
 
 function status(fn: () => unknown): number {
   try {
@@ -32,7 +33,9 @@ describe("Stream Chat adapter", () => {
     expect(status(() => verifyStream(req(VECTOR, { "x-signature": SIG }), { secrets: ["other"] }))).toBe(401);
     expect(status(() => verifyStream(req(VECTOR.replace("user_b", "user_x"), { "x-signature": SIG }), { secrets: [SECRET] }))).toBe(401);
     expect(status(() => verifyStream(req(VECTOR), { secrets: [SECRET] }))).toBe(401);
-    expect(status(() => verifyStream(req(VECTOR, { "x-signature": SIG, "x-api-key": "k2" }), { secrets: [SECRET], appId: "k1" }))).toBe(401);
+    expect(status(() => verifyStream(req(VECTOR, { "x-signature": SIG, "x-api-key": "k2" }), { secrets: [SECRET], appId: "k1" }))).toBe(
+      401,
+    );
   });
 
   it("maps message.read to a watermark keyed by X-Webhook-Id", () => {
@@ -59,9 +62,18 @@ describe("Stream Chat adapter", () => {
     const body = JSON.stringify({
       type: "message.new",
       cid: "messaging:chan-1",
-      message: { id: "msg-0002", text: "Flash sale today", html: "<p>Flash sale today</p>", created_at: "2026-01-15T09:31:00Z", user: { id: "agent-1" } },
+      message: {
+        id: "msg-0002",
+        text: "Flash sale today",
+        html: "<p>Flash sale today</p>",
+        created_at: "2026-01-15T09:31:00Z",
+        user: { id: "agent-1" },
+      },
       user: { id: "agent-1" },
-      members: [{ user_id: "agent-1", user: { id: "agent-1" } }, { user_id: "user_b", user: { id: "user_b" } }],
+      members: [
+        { user_id: "agent-1", user: { id: "agent-1" } },
+        { user_id: "user_b", user: { id: "user_b" } },
+      ],
       created_at: "2026-01-15T09:31:00.010Z",
     });
     const { events } = parseStream(req(body, { "x-webhook-id": "wh-2" }));

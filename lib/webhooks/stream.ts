@@ -18,7 +18,11 @@ const readEvent = z.looseObject({
 const newEvent = z.looseObject({
   type: z.literal("message.new"),
   cid: z.string().min(1),
-  message: z.looseObject({ id: z.string().min(1), created_at: z.iso.datetime({ offset: true }), user: z.looseObject({ id: z.string().min(1) }).optional() }),
+  message: z.looseObject({
+    id: z.string().min(1),
+    created_at: z.iso.datetime({ offset: true }),
+    user: z.looseObject({ id: z.string().min(1) }).optional(),
+  }),
   user: z.looseObject({ id: z.string().min(1) }).optional(),
   members: z.array(z.looseObject({ user_id: z.string().optional(), user: z.looseObject({ id: z.string() }).optional() })).optional(),
 });
@@ -65,7 +69,9 @@ export function parseStream(req: WebhookRequest): AdapterResult {
     if (!p.success) throw badRequest(issue(p.error));
     const sender = p.data.message.user?.id ?? p.data.user?.id;
     // members is cut off at 50 and may be absent: then the recipients are unknown.
-    const recipients = [...new Set((p.data.members ?? []).map((m) => m.user_id ?? m.user?.id).filter((u): u is string => !!u && u !== sender))];
+    const recipients = [
+      ...new Set((p.data.members ?? []).map((m) => m.user_id ?? m.user?.id).filter((u): u is string => !!u && u !== sender)),
+    ];
     if (!recipients.length) return { events: [], ignored: 1 };
     const event = canonicalEvent(
       {
@@ -76,7 +82,11 @@ export function parseStream(req: WebhookRequest): AdapterResult {
         recipientIds: recipients,
       },
       req.receivedAt,
-      withoutContent({ type: p.data.type, cid: p.data.cid, message: { id: p.data.message.id, created_at: p.data.message.created_at, user: sender } }),
+      withoutContent({
+        type: p.data.type,
+        cid: p.data.cid,
+        message: { id: p.data.message.id, created_at: p.data.message.created_at, user: sender },
+      }),
       "message.new",
     );
     return { events: [event], ignored: 0 };

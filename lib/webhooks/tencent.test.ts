@@ -9,7 +9,8 @@ const TOKEN = "test_callback_token";
 const SIGN = "73b1c29aa709d68e6ce00a5db4119fa0b03dd419d273d10dd7b999683b06e3e3";
 const T = 1769139600;
 const BASE = "https://receipts.example.com/api/webhooks/tc";
-const REPORT = '{"CallbackCommand":"C2C.CallbackAfterMsgReport","Report_Account":"user_b","Peer_Account":"user_a","LastReadTime":1614754606,"UnreadMsgNum":7,"EventTime":1670574414123}';
+const REPORT =
+  '{"CallbackCommand":"C2C.CallbackAfterMsgReport","Report_Account":"user_b","Peer_Account":"user_a","LastReadTime":1614754606,"UnreadMsgNum":7,"EventTime":1670574414123}';
 const at = (seconds: number) => new Date(seconds * 1000);
 const source = { secrets: [TOKEN], appId: "1400000001" };
 
@@ -41,7 +42,9 @@ describe("Tencent Cloud IM adapter", () => {
     const noSign = new URL(good.url);
     noSign.searchParams.delete("Sign");
     expect(status(() => verifyTencent(asWebhookRequest({ ...good, url: noSign.toString() }, at(T)), source))).toBe(401);
-    expect(status(() => verifyTencent(asWebhookRequest(signed(REPORT, { requestTime: T, sdkAppId: "1400009999" }), at(T)), source))).toBe(401);
+    expect(status(() => verifyTencent(asWebhookRequest(signed(REPORT, { requestTime: T, sdkAppId: "1400009999" }), at(T)), source))).toBe(
+      401,
+    );
     // A changed RequestTime with the old Sign does not verify.
     const moved = new URL(good.url);
     moved.searchParams.set("RequestTime", String(T + 5));
@@ -111,10 +114,17 @@ describe("Tencent Cloud IM adapter", () => {
     });
     expect(JSON.stringify(events[0].payload)).not.toContain("hello there");
     expect(parseTencent(asWebhookRequest(signed(send(20006)), at(T)), source)).toEqual({ events: [], ignored: 1 });
-    expect(parseTencent(asWebhookRequest(signed('{"CallbackCommand":"State.StateChange"}'), at(T)), source)).toEqual({ events: [], ignored: 1 });
+    expect(parseTencent(asWebhookRequest(signed('{"CallbackCommand":"State.StateChange"}'), at(T)), source)).toEqual({
+      events: [],
+      ignored: 1,
+    });
   });
 
   it("replies with Tencent's JSON verdict", async () => {
-    expect(await tencent.reply!({ accepted: 1, duplicates: 0, ignored: 0 }).json()).toEqual({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
+    expect(await tencent.reply!({ accepted: 1, duplicates: 0, ignored: 0 }).json()).toEqual({
+      ActionStatus: "OK",
+      ErrorCode: 0,
+      ErrorInfo: "",
+    });
   });
 });

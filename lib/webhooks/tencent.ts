@@ -15,11 +15,15 @@ export function verifyTencent(req: WebhookRequest, source: AdapterSource): void 
   const q = new URL(req.url).searchParams;
   const sign = q.get("Sign");
   const time = q.get("RequestTime");
-  if (!sign || !time) throw unauthorized("Sign and RequestTime are missing from the URL (turn on callback authentication in the Tencent IM console).");
+  if (!sign || !time)
+    throw unauthorized("Sign and RequestTime are missing from the URL (turn on callback authentication in the Tencent IM console).");
   const requestTime = Number(time);
   if (!Number.isInteger(requestTime)) throw unauthorized("RequestTime is not Unix seconds.");
   const skew = Math.abs(req.receivedAt.getTime() / 1000 - requestTime);
-  if (skew > TENCENT_WINDOW_SECONDS) throw unauthorized(`RequestTime is ${Math.round(skew)} s away from our clock (more than ${TENCENT_WINDOW_SECONDS} s): a replay or a stale retry.`);
+  if (skew > TENCENT_WINDOW_SECONDS)
+    throw unauthorized(
+      `RequestTime is ${Math.round(skew)} s away from our clock (more than ${TENCENT_WINDOW_SECONDS} s): a replay or a stale retry.`,
+    );
   if (!source.secrets.some((token) => safeEqual(sha256Hex(token + time), sign.toLowerCase()))) {
     throw unauthorized("Sign does not match the source's callback token.");
   }
@@ -41,7 +45,12 @@ export function tencentGroupMessageId(groupId: string, msgSeq: number | string):
 }
 
 const epochMs = z.union([z.number(), z.string()]).optional();
-const msgReport = z.looseObject({ Report_Account: z.string().min(1), Peer_Account: z.string().min(1), LastReadTime: z.number(), EventTime: epochMs });
+const msgReport = z.looseObject({
+  Report_Account: z.string().min(1),
+  Peer_Account: z.string().min(1),
+  LastReadTime: z.number(),
+  EventTime: epochMs,
+});
 const msgReadReceipt = z.looseObject({
   Operator_Account: z.string().min(1),
   C2CMsgInfo: z.array(z.looseObject({ From_Account: z.string().optional(), To_Account: z.string().optional(), MsgKey: z.string().min(1) })),
@@ -50,7 +59,10 @@ const msgReadReceipt = z.looseObject({
 const groupReadReceipt = z.looseObject({
   GroupId: z.string().min(1),
   GroupMsgReceiptList: z.array(
-    z.looseObject({ MsgSeq: z.union([z.number(), z.string()]), ReadReceiptMembers: z.array(z.looseObject({ Member_Account: z.string().min(1) })).default([]) }),
+    z.looseObject({
+      MsgSeq: z.union([z.number(), z.string()]),
+      ReadReceiptMembers: z.array(z.looseObject({ Member_Account: z.string().min(1) })).default([]),
+    }),
   ),
   EventTime: epochMs,
 });
@@ -101,21 +113,20 @@ export function parseTencent(req: WebhookRequest, source: AdapterSource): Adapte
     case "C2C.CallbackAfterMsgReadReceipt": {
       const b = parseWith(msgReadReceipt, body);
       const at = iso(eventTime(b.EventTime));
-      const events = b.C2CMsgInfo.map(
-        (m, i): IngestEvent =>
-          canonicalEvent(
-            {
-              type: "message.read",
-              id: `tc:${command}:${m.MsgKey}:${b.Operator_Account}`,
-              ...(at ? { occurredAt: at } : {}),
-              messageId: m.MsgKey,
-              recipientId: m.To_Account ?? b.Operator_Account,
-              clientPlatform,
-            },
-            req.receivedAt,
-            { ...payload, C2CMsgInfo: [m] },
-            `C2CMsgInfo[${i}]`,
-          ),
+      const events = b.C2CMsgInfo.map((m, i): IngestEvent =>
+        canonicalEvent(
+          {
+            type: "message.read",
+            id: `tc:${command}:${m.MsgKey}:${b.Operator_Account}`,
+            ...(at ? { occurredAt: at } : {}),
+            messageId: m.MsgKey,
+            recipientId: m.To_Account ?? b.Operator_Account,
+            clientPlatform,
+          },
+          req.receivedAt,
+          { ...payload, C2CMsgInfo: [m] },
+          `C2CMsgInfo[${i}]`,
+        ),
       );
       return { events, ignored: 0 };
     }

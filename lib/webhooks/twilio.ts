@@ -61,11 +61,16 @@ const stripChannel = (address: string) => address.replace(/^[a-z]+:/i, "");
 export function parseTwilio(req: WebhookRequest): AdapterResult {
   const p: Record<string, string> =
     mediaType(req) === "application/json"
-      ? Object.fromEntries(Object.entries((parseJsonBody(req.body) ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v == null ? "" : String(v)]))
+      ? Object.fromEntries(
+          Object.entries((parseJsonBody(req.body) ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v == null ? "" : String(v)]),
+        )
       : Object.fromEntries(new URLSearchParams(req.body.toString("utf8")));
   // Message bodies (inbound messages, Conversations) are content: never kept.
   delete p.Body;
-  const event = p.EventType === "onDeliveryUpdated" || p.DeliveryReceiptSid ? conversationsReceipt(p, req.receivedAt) : messagingStatus(p, req.receivedAt);
+  const event =
+    p.EventType === "onDeliveryUpdated" || p.DeliveryReceiptSid
+      ? conversationsReceipt(p, req.receivedAt)
+      : messagingStatus(p, req.receivedAt);
   return event ? { events: [event], ignored: 0 } : { events: [], ignored: 1 };
 }
 
@@ -84,7 +89,12 @@ function messagingStatus(p: Record<string, string>, receivedAt: Date): IngestEve
   const key = `tw:${sid}:${status}${p.ErrorCode ? `:${p.ErrorCode}` : ""}`;
   const where = `MessageSid ${sid}`;
   if (type === "message.sent")
-    return canonicalEvent({ type, id: key, message: { id: sid, senderId: p.From ? stripChannel(p.From) : null }, recipientId }, receivedAt, p, where);
+    return canonicalEvent(
+      { type, id: key, message: { id: sid, senderId: p.From ? stripChannel(p.From) : null }, recipientId },
+      receivedAt,
+      p,
+      where,
+    );
   const error =
     type === "message.failed"
       ? { code: p.ErrorCode || null, title: p.ErrorMessage || p.ChannelStatusMessage || (status === "canceled" ? "canceled" : status) }
@@ -107,7 +117,12 @@ function conversationsReceipt(p: Record<string, string>, receivedAt: Date): Inge
     return canonicalEvent({ ...base, type, message, recipientId: p.ParticipantSid }, receivedAt, p, where);
   }
   const error = type === "message.failed" ? { code: p.ErrorCode || null, title: status } : undefined;
-  return canonicalEvent({ ...base, type, messageId: p.MessageSid, recipientId: p.ParticipantSid, ...(error ? { error } : {}) }, receivedAt, p, where);
+  return canonicalEvent(
+    { ...base, type, messageId: p.MessageSid, recipientId: p.ParticipantSid, ...(error ? { error } : {}) },
+    receivedAt,
+    p,
+    where,
+  );
 }
 
 export const twilio: PlatformAdapter = {

@@ -29,7 +29,9 @@ export function requireSignature(presented: string | null, header: string, secre
   if (!presented) throw unauthorized(`The ${header} header is missing.`);
   if (!secrets.length) throw unauthorized("The source has no secret configured.");
   if (!secrets.some((s) => safeEqual(expected(s), presented.trim()))) {
-    throw unauthorized(`The ${header} signature does not match the source's secret (check the secret, and that the body reached us unchanged).`);
+    throw unauthorized(
+      `The ${header} signature does not match the source's secret (check the secret, and that the body reached us unchanged).`,
+    );
   }
 }
 

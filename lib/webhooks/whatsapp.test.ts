@@ -9,7 +9,8 @@ import { parseWhatsApp, verifyWhatsApp, whatsapp } from "./whatsapp";
 const SECRET = "test_app_secret";
 const VECTOR = String.raw`{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"T\u00e4st User"},"wa_id":"16505551234"}],"statuses":[{"id":"wamid.TEST0001","status":"read","timestamp":"1750030073","recipient_id":"16505551234"}]}}]}]}`;
 const URL_ = "https://receipts.example.com/api/webhooks/wa";
-const req = (body: string, headers: Record<string, string>) => asWebhookRequest({ url: URL_, body, headers: { "content-type": "application/json", ...headers } });
+const req = (body: string, headers: Record<string, string>) =>
+  asWebhookRequest({ url: URL_, body, headers: { "content-type": "application/json", ...headers } });
 
 function status401(fn: () => unknown): string {
   try {
@@ -31,7 +32,12 @@ const envelope = (statuses: object[], extra: object = {}) =>
         changes: [
           {
             field: "messages",
-            value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" }, statuses, ...extra },
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
+              statuses,
+              ...extra,
+            },
           },
         ],
       },
@@ -41,7 +47,11 @@ const envelope = (statuses: object[], extra: object = {}) =>
 describe("WhatsApp Cloud API adapter", () => {
   it("verifies the documented vector over the raw bytes (413 bytes, escaped unicode)", () => {
     expect(Buffer.byteLength(VECTOR)).toBe(413);
-    expect(() => verifyWhatsApp(req(VECTOR, { "x-hub-signature-256": "sha256=d2ace448a2718463f3382e5897b9e03cd0d5d63f00b70a7483a0242a4c54dc80" }), { secrets: [SECRET] })).not.toThrow();
+    expect(() =>
+      verifyWhatsApp(req(VECTOR, { "x-hub-signature-256": "sha256=d2ace448a2718463f3382e5897b9e03cd0d5d63f00b70a7483a0242a4c54dc80" }), {
+        secrets: [SECRET],
+      }),
+    ).not.toThrow();
     // The legacy SHA-1 header of the same vector, for completeness of the vector.
     expect(createHmac("sha1", SECRET).update(VECTOR).digest("hex")).toBe("d45cde4ee4f366e15757135f9ad434fac8006209");
   });
@@ -49,10 +59,15 @@ describe("WhatsApp Cloud API adapter", () => {
   it("rejects the re-serialised body (ä as 2 UTF-8 bytes, 409 bytes) with its own documented signature", () => {
     const reserialised = JSON.stringify(JSON.parse(VECTOR));
     expect(Buffer.byteLength(reserialised)).toBe(409);
-    expect(createHmac("sha256", SECRET).update(reserialised).digest("hex")).toBe("8bbfb25f21dd8e27839e3fabbb0734a9df2988ad6c83cce117d3d97429bd8b82");
+    expect(createHmac("sha256", SECRET).update(reserialised).digest("hex")).toBe(
+      "8bbfb25f21dd8e27839e3fabbb0734a9df2988ad6c83cce117d3d97429bd8b82",
+    );
     // Signed as the platform signs (the escaped bytes), the re-serialised body does not verify.
     const msg = status401(() =>
-      verifyWhatsApp(req(reserialised, { "x-hub-signature-256": "sha256=d2ace448a2718463f3382e5897b9e03cd0d5d63f00b70a7483a0242a4c54dc80" }), { secrets: [SECRET] }),
+      verifyWhatsApp(
+        req(reserialised, { "x-hub-signature-256": "sha256=d2ace448a2718463f3382e5897b9e03cd0d5d63f00b70a7483a0242a4c54dc80" }),
+        { secrets: [SECRET] },
+      ),
     );
     expect(msg).toMatch(/does not match/);
   });
@@ -114,7 +129,14 @@ describe("WhatsApp Cloud API adapter", () => {
                     status: "failed",
                     timestamp: "1751142888",
                     recipient_id: "16505550002",
-                    errors: [{ code: 131049, title: "Message not delivered to maintain healthy ecosystem engagement", message: "x", error_data: { details: "y" } }],
+                    errors: [
+                      {
+                        code: 131049,
+                        title: "Message not delivered to maintain healthy ecosystem engagement",
+                        message: "x",
+                        error_data: { details: "y" },
+                      },
+                    ],
                   },
                   { id: "wamid.C", status: "played", timestamp: "1750030100", recipient_id: "16505550003" },
                   { id: "wamid.D", status: "deleted", timestamp: "1750030100", recipient_id: "16505550003" },
@@ -166,7 +188,12 @@ describe("WhatsApp Cloud API adapter", () => {
     });
     const { events } = parseWhatsApp(req(body, {}));
     expect(events).toEqual([
-      expect.objectContaining({ type: "message.received", key: "wa:in:wamid.IN1", conversationId: "wa:106540352242922:16505550009", senderId: "16505550009" }),
+      expect.objectContaining({
+        type: "message.received",
+        key: "wa:in:wamid.IN1",
+        conversationId: "wa:106540352242922:16505550009",
+        senderId: "16505550009",
+      }),
     ]);
     expect(JSON.stringify(events[0].payload)).not.toContain("where is my order");
   });

@@ -18,7 +18,12 @@ const status = z.looseObject({
   recipient_user_id: z.string().optional(),
   errors: z.array(z.looseObject({ code: z.union([z.number(), z.string()]).optional(), title: z.string().optional() })).optional(),
 });
-const inbound = z.looseObject({ id: z.string().min(1), from: z.string().optional(), from_user_id: z.string().optional(), timestamp: z.union([z.string(), z.number()]) });
+const inbound = z.looseObject({
+  id: z.string().min(1),
+  from: z.string().optional(),
+  from_user_id: z.string().optional(),
+  timestamp: z.union([z.string(), z.number()]),
+});
 const envelope = z.object({
   object: z.string().optional(),
   entry: z.array(
@@ -45,7 +50,9 @@ const envelope = z.object({
 
 export function verifyWhatsApp(req: WebhookRequest, source: AdapterSource): void {
   const header = req.headers.get("x-hub-signature-256");
-  requireSignature(header?.replace(/^sha256=/i, "") ?? null, "X-Hub-Signature-256", source.secrets, (s) => hmac("sha256", s, req.body, "hex"));
+  requireSignature(header?.replace(/^sha256=/i, "") ?? null, "X-Hub-Signature-256", source.secrets, (s) =>
+    hmac("sha256", s, req.body, "hex"),
+  );
 }
 
 /**
@@ -67,7 +74,8 @@ const RECEIPTS: Record<string, "message.delivered" | "message.read" | "message.f
 
 export function parseWhatsApp(req: WebhookRequest): AdapterResult {
   const parsed = envelope.safeParse(parseJsonBody(req.body));
-  if (!parsed.success) throw badRequest(`Not a WhatsApp webhook: ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
+  if (!parsed.success)
+    throw badRequest(`Not a WhatsApp webhook: ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
   const events: IngestEvent[] = [];
   let ignored = 0;
   parsed.data.entry.forEach((entry, e) =>
@@ -75,7 +83,11 @@ export function parseWhatsApp(req: WebhookRequest): AdapterResult {
       const value = change.value;
       if (change.field !== "messages" || !value) return void ignored++;
       const phone = value.metadata?.phone_number_id;
-      const context = { entry: entry.id ?? null, phoneNumberId: phone ?? null, displayPhoneNumber: value.metadata?.display_phone_number ?? null };
+      const context = {
+        entry: entry.id ?? null,
+        phoneNumberId: phone ?? null,
+        displayPhoneNumber: value.metadata?.display_phone_number ?? null,
+      };
       (value.statuses ?? []).forEach((raw, i) => {
         const where = `entry[${e}].changes[${c}].value.statuses[${i}]`;
         const s = status.safeParse(raw);
@@ -95,7 +107,13 @@ export function parseWhatsApp(req: WebhookRequest): AdapterResult {
         if (!occurredAt) throw badRequest(`${where}.timestamp: not Unix seconds`);
         events.push(
           canonicalEvent(
-            { type: "message.received", id: `wa:in:${m.data.id}`, occurredAt: iso(occurredAt), conversationId: whatsappConversation(phone, from), senderId: from },
+            {
+              type: "message.received",
+              id: `wa:in:${m.data.id}`,
+              occurredAt: iso(occurredAt),
+              conversationId: whatsappConversation(phone, from),
+              senderId: from,
+            },
             req.receivedAt,
             { ...context, message: withoutContent(raw) },
             where,
@@ -131,8 +149,15 @@ function statusEvent(
     return canonicalEvent({ ...base, type, message: { id: s.id, conversationId }, recipientId: recipient }, receivedAt, payload, where);
   }
   const error =
-    type === "message.failed" && s.errors?.length ? { code: s.errors[0].code == null ? null : String(s.errors[0].code), title: s.errors[0].title ?? null } : undefined;
-  return canonicalEvent({ ...base, type, messageId: s.id, recipientId: recipient, ...(error ? { error } : {}) }, receivedAt, payload, where);
+    type === "message.failed" && s.errors?.length
+      ? { code: s.errors[0].code == null ? null : String(s.errors[0].code), title: s.errors[0].title ?? null }
+      : undefined;
+  return canonicalEvent(
+    { ...base, type, messageId: s.id, recipientId: recipient, ...(error ? { error } : {}) },
+    receivedAt,
+    payload,
+    where,
+  );
 }
 
 export const whatsapp: PlatformAdapter = {
