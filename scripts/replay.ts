@@ -25,7 +25,11 @@ const db = await getDb();
 try {
   const report = await replaySource(db, values.source, { since: time(values.since, "since"), until: time(values.until, "until") });
   console.log(JSON.stringify(report, null, 2));
+  // Requests the current adapter still cannot parse are listed in `errors`.
   if (report.errors.length) process.exitCode = 2;
+} catch (err) {
+  console.error(`replay failed: ${(err as Error).message}`);
+  process.exitCode = 1;
 } finally {
   await closeDb(db);
 }
