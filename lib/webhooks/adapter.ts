@@ -18,6 +18,8 @@ export interface AdapterSource {
  */
 export interface PlatformAdapter {
   contentTypes: string[];
+  /** Largest body accepted (1 MiB when omitted). */
+  maxBytes?: number;
   verify(req: WebhookRequest, source: AdapterSource): void;
   parse(req: WebhookRequest, source: AdapterSource): AdapterResult;
   /** The success reply the platform expects; JSON counts when omitted. */

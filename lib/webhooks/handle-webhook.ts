@@ -3,6 +3,8 @@ import { ApiError, errorResponse, StorageUnavailableError } from "../api/errors"
 import { getDb, type Db } from "../db/client";
 import { env } from "../env";
 import { ingestWriter } from "../ingest";
+import type { BatchItem, Outcome } from "../ingest/apply-batch";
+import type { IngestWriter } from "../ingest/writer";
 import { addSourceStats } from "../ingest/store";
 import type { PlatformAdapter, WebhookRequest } from "./adapter";
 import { parseGenericEvents, verifyStandardWebhook } from "./generic";
@@ -21,6 +23,22 @@ import { safeEqual } from "./verify";
 // trouble answers 503. Rejections are counted and the last ones kept for the Sources page.
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+/**
+ * A bundled POST (WhatsApp: up to 3 MB, thousands of statuses) is committed in parts: one
+ * transaction locks every message it touches, and PostgreSQL's lock table has room for a few
+ * thousand per transaction. The reply still waits for every part; a retry after a partial
+ * failure finds the committed parts as duplicates.
+ */
+const EVENTS_PER_PART = 2_000;
+
+export async function submitInParts(item: BatchItem, writer: IngestWriter = ingestWriter()): Promise<Outcome[]> {
+  if (item.events.length <= EVENTS_PER_PART) return writer.submit(item);
+  const parts: Promise<Outcome[]>[] = [];
+  for (let i = 0; i < item.events.length; i += EVENTS_PER_PART)
+    parts.push(writer.submit({ ...item, events: item.events.slice(i, i + EVENTS_PER_PART) }));
+  return (await Promise.all(parts)).flat();
+}
 
 export const ADAPTERS: Record<ResolvedSource["platform"], PlatformAdapter> = {
   generic: {
@@ -59,7 +77,7 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     if (!source.enabled) throw new ApiError("not_found", `Source "${sourceId}" is disabled.`);
     const adapter = ADAPTERS[source.platform];
     requireMediaType(req, adapter.contentTypes);
-    body = await readBody(req, MAX_WEBHOOK_BYTES);
+    body = await readBody(req, adapter.maxBytes ?? MAX_WEBHOOK_BYTES);
     const request: WebhookRequest = {
       body,
       headers: req.headers,
@@ -69,7 +87,7 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     adapter.verify(request, source);
     const { events, ignored } = adapter.parse(request, source);
     const [outcomes] = await Promise.all([
-      ingestWriter().submit({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt, events }),
+      submitInParts({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt, events }),
       recordRequest(db, { workspaceId: source.workspaceId, sourceId: source.id, receivedAt, request: replayForm(adapter, request) }),
     ]);
     const counts = {

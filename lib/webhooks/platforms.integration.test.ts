@@ -299,6 +299,22 @@ describe.each(DATABASE_KINDS)("IM platform webhooks on %s", (kind) => {
     expect(await res.json()).toEqual({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
     const tw = twilioRequest(signedUrl("inorder-twilio"), SECRETS.twilio, { MessageSid: "SMQ", MessageStatus: "queued", To: "+1555" });
     expect((await post("inorder-twilio", { signed: tw })).status).toBe(200);
+    // WhatsApp bundles statuses into POSTs of up to 3 MB: more than 1 MiB, and more messages than one
+    // PostgreSQL transaction can lock (committed in parts).
+    const statuses = Array.from({ length: 12_000 }, (_, i) => ({
+      id: `wamid.BIG${i}`,
+      status: "sent",
+      timestamp: String(sec),
+      recipient_id: `1650${i}`,
+    }));
+    const big = JSON.stringify({
+      object: "whatsapp_business_account",
+      entry: [{ id: "1", changes: [{ field: "messages", value: { metadata: { phone_number_id: "p" }, statuses } }] }],
+    });
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const bigRes = await post("inorder-whatsapp", { signed: whatsappRequest(signedUrl("inorder-whatsapp"), SECRETS.whatsapp, big) });
+    const bigJson = await bigRes.json();
+    expect(bigJson, JSON.stringify(bigJson).slice(0, 300)).toMatchObject({ accepted: 12_000 });
     const wrongType = await post("inorder-twilio", { signed: { ...tw, headers: { ...tw.headers, "content-type": "text/plain" } } });
     expect(wrongType.status).toBe(415);
     const rejected = await listRejectedRequests(db, { workspaceId: "inorder" }, "inorder-twilio");

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { IngestWriter } from "../ingest/writer";
 import type { WebhookRequest } from "./adapter";
-import { ADAPTERS } from "./handle-webhook";
+import { ADAPTERS, submitInParts } from "./handle-webhook";
 import { findSource } from "./sources";
 
 // Replay: re-run a source's stored webhook requests through its current adapter, after an
@@ -81,7 +81,7 @@ export async function replaySource(db: Db, sourceId: string, opts: { since?: Dat
       batches.map((b) => {
         const fresh = b.events.filter((e) => !stored.has(e.key));
         report.alreadyStored += b.events.length - fresh.length;
-        return writer.submit({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt: b.receivedAt, events: fresh });
+        return submitInParts({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt: b.receivedAt, events: fresh }, writer);
       }),
     );
     for (const list of outcomes)

@@ -41,6 +41,13 @@ describe("Twilio adapter", () => {
     expect(status(() => verifyTwilio(form(VECTOR_URL, VECTOR_BODY, { "x-twilio-signature": withPort }), { secrets: [TOKEN] }))).toBe(200);
   });
 
+  it("verifies HMAC-SHA256 signatures of Webhook Settings with their shared key", () => {
+    const sig = createHmac("sha256", "shared_key").update(VECTOR_SIGNED).digest("base64");
+    const settings = { "x-twilio-signature": sig, "x-twilio-webhooks-signature-settings": "key=WSxxx,algorithm=HMAC_SHA256" };
+    expect(status(() => verifyTwilio(form(VECTOR_URL, VECTOR_BODY, settings), { secrets: ["shared_key"] }))).toBe(200);
+    expect(status(() => verifyTwilio(form(VECTOR_URL, VECTOR_BODY, { "x-twilio-signature": sig }), { secrets: ["shared_key"] }))).toBe(401);
+  });
+
   it("rejects a wrong token, a tampered parameter, another URL and a missing header", () => {
     const h = { "x-twilio-signature": "ACGLgmRoKRtbhIv8i+cwFa5FS5w=" };
     expect(status(() => verifyTwilio(form(VECTOR_URL, VECTOR_BODY, h), { secrets: ["secondary_token"] }))).toBe(401);

@@ -40,7 +40,10 @@ export function verifyTwilio(req: WebhookRequest, source: AdapterSource): void {
   }
   const params = json ? null : new URLSearchParams(req.body.toString("utf8"));
   const candidates = urlVariants(req.url).map((u) => twilioSignedString(u, params));
-  if (!source.secrets.some((secret) => candidates.some((c) => safeEqual(hmac("sha1", secret, c, "base64"), presented)))) {
+  // Webhook Settings may sign the same string with HMAC-SHA256 and their SharedKey (the secret).
+  const settings = req.headers.get("x-twilio-webhooks-signature-settings") ?? "";
+  const algorithm = /algorithm=HMAC_SHA256/i.test(settings) ? "sha256" : "sha1";
+  if (!source.secrets.some((secret) => candidates.some((c) => safeEqual(hmac(algorithm, secret, c, "base64"), presented)))) {
     throw unauthorized(
       `The X-Twilio-Signature does not match the auth token for ${req.url} (behind a proxy, set the source's public base URL to the URL configured in Twilio).`,
     );

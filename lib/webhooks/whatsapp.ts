@@ -162,6 +162,8 @@ function statusEvent(
 
 export const whatsapp: PlatformAdapter = {
   contentTypes: ["application/json"],
+  // WhatsApp bundles statuses: a POST can reach 3 MB, and a 413 would be retried for 7 days.
+  maxBytes: 4 * 1024 * 1024,
   verify: verifyWhatsApp,
   parse: parseWhatsApp,
   // WhatsApp treats anything but exactly 200 as a failure.
