@@ -102,7 +102,7 @@ describe("Twilio adapter", () => {
       key: "tw:SM1:undelivered:30003",
       error: { code: "30003", title: "Unreachable destination handset" },
     });
-    for (const s of ["queued", "sending", "accepted", "partially_delivered", "some_future_status"])
+    for (const s of ["queued", "sending", "accepted", "partially_delivered", "some_future_status", "constructor"])
       expect(p({ ...base, MessageStatus: s })).toEqual({ events: [], ignored: 1 });
   });
 

@@ -50,14 +50,14 @@ export function verifyTwilio(req: WebhookRequest, source: AdapterSource): void {
   }
 }
 
-const MESSAGING: Record<string, "message.sent" | "message.delivered" | "message.read" | "message.failed"> = {
-  sent: "message.sent",
-  delivered: "message.delivered",
-  read: "message.read",
-  failed: "message.failed",
-  undelivered: "message.failed",
-  canceled: "message.failed",
-};
+const MESSAGING = new Map<string, "message.sent" | "message.delivered" | "message.read" | "message.failed">([
+  ["sent", "message.sent"],
+  ["delivered", "message.delivered"],
+  ["read", "message.read"],
+  ["failed", "message.failed"],
+  ["undelivered", "message.failed"],
+  ["canceled", "message.failed"],
+]);
 
 const stripChannel = (address: string) => address.replace(/^[a-z]+:/i, "");
 
@@ -81,7 +81,7 @@ function messagingStatus(p: Record<string, string>, receivedAt: Date): IngestEve
   const sid = p.MessageSid || p.SmsSid;
   if (!sid) throw badRequest("MessageSid: required");
   const status = p.EventType === "READ" ? "read" : (p.MessageStatus || p.SmsStatus || "").toLowerCase();
-  const type = MESSAGING[status];
+  const type = MESSAGING.get(status);
   // queued, sending, accepted, scheduled, receiving, received, partially_delivered, and values
   // Twilio adds later: acknowledged, nothing to apply.
   if (!type) return null;
@@ -107,7 +107,7 @@ function messagingStatus(p: Record<string, string>, receivedAt: Date): IngestEve
 
 function conversationsReceipt(p: Record<string, string>, receivedAt: Date): IngestEvent | null {
   const status = (p.Status || "").toLowerCase();
-  const type = MESSAGING[status];
+  const type = MESSAGING.get(status);
   if (!type) return null;
   for (const f of ["MessageSid", "ParticipantSid", "DeliveryReceiptSid"]) if (!p[f]) throw badRequest(`${f}: required`);
   const occurredAt = p.DateUpdated ? new Date(p.DateUpdated) : null;

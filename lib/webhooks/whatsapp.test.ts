@@ -140,6 +140,7 @@ describe("WhatsApp Cloud API adapter", () => {
                   },
                   { id: "wamid.C", status: "played", timestamp: "1750030100", recipient_id: "16505550003" },
                   { id: "wamid.D", status: "deleted", timestamp: "1750030100", recipient_id: "16505550003" },
+                  { id: "wamid.E", status: "constructor", timestamp: "1750030100", recipient_id: "16505550003" },
                 ],
               },
             },
@@ -149,7 +150,7 @@ describe("WhatsApp Cloud API adapter", () => {
       ],
     });
     const { events, ignored } = parseWhatsApp(req(body, {}));
-    expect(ignored).toBe(2); // an unknown status and a non-messages change
+    expect(ignored).toBe(3); // two unknown statuses and a non-messages change
     expect(events.map((e) => [e.type, e.key])).toEqual([
       ["message.sent", "wa:wamid.A:sent"],
       ["message.delivered", "wa:wamid.A:delivered"],

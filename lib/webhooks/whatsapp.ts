@@ -63,14 +63,16 @@ export function whatsappConversation(phoneNumberId: string | undefined, peer: st
   return `wa:${phoneNumberId ?? "-"}:${peer}`;
 }
 
-const RECEIPTS: Record<string, "message.delivered" | "message.read" | "message.failed" | "message.sent"> = {
-  sent: "message.sent",
-  delivered: "message.delivered",
-  read: "message.read",
+type StatusType = "message.delivered" | "message.read" | "message.failed" | "message.sent";
+// A Map, so that a status named like an Object property ("constructor") is simply unknown.
+const RECEIPTS = new Map<string, StatusType>([
+  ["sent", "message.sent"],
+  ["delivered", "message.delivered"],
+  ["read", "message.read"],
   // First playback of a voice message: it was heard, so it was read.
-  played: "message.read",
-  failed: "message.failed",
-};
+  ["played", "message.read"],
+  ["failed", "message.failed"],
+]);
 
 export function parseWhatsApp(req: WebhookRequest): AdapterResult {
   const parsed = envelope.safeParse(parseJsonBody(req.body));
@@ -92,7 +94,7 @@ export function parseWhatsApp(req: WebhookRequest): AdapterResult {
         const where = `entry[${e}].changes[${c}].value.statuses[${i}]`;
         const s = status.safeParse(raw);
         if (!s.success) throw badRequest(`${where}.${s.error.issues[0].path.join(".")}: ${s.error.issues[0].message}`);
-        const type = RECEIPTS[s.data.status];
+        const type = RECEIPTS.get(s.data.status);
         if (!type) return void ignored++;
         const ev = statusEvent(s.data, type, phone, req.receivedAt, { ...context, status: raw }, where);
         events.push(ev);
@@ -129,7 +131,7 @@ export function parseWhatsApp(req: WebhookRequest): AdapterResult {
 
 function statusEvent(
   s: z.infer<typeof status>,
-  type: (typeof RECEIPTS)[string],
+  type: StatusType,
   phone: string | undefined,
   receivedAt: Date,
   payload: object,
