@@ -45,7 +45,9 @@ async function main() {
     }),
   );
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
     detached: true, // its own process group, so the whole tree stops with it
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: db.url, PROVISION_FILE: provision, DATA_DIR: dir, NODE_ENV: "production" },

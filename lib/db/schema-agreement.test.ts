@@ -64,6 +64,9 @@ const SQL_TYPE: Record<string, string> = {
   Json: "jsonb",
 };
 
+/** Native types (`@db.X`) that change the column's type; Timestamptz(3) keeps timestamptz. */
+const NATIVE_TYPE: Record<string, string> = { SmallInt: "int2" };
+
 function expected(text: string) {
   const { enums, models } = parseSchema(text);
   const columns: string[] = [];
@@ -76,7 +79,7 @@ function expected(text: string) {
         .map((s) => col(s.trim()))
         .join(",");
     for (const f of m.fields) {
-      const udt = enums.has(f.type) ? f.type : SQL_TYPE[f.type];
+      const udt = enums.has(f.type) ? f.type : (NATIVE_TYPE[/@db\.(\w+)/.exec(f.attrs)?.[1] ?? ""] ?? SQL_TYPE[f.type]);
       columns.push(`${m.table}.${f.column} ${f.list ? "_" : ""}${udt} ${f.optional || f.list ? "null" : "not null"}`);
       if (/@id\b/.test(f.attrs)) indexes.push(`${m.table} primary (${f.column})`);
       if (/@unique\b/.test(f.attrs)) indexes.push(`${m.table} unique (${f.column})`);
