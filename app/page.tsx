@@ -95,9 +95,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
               {recent.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    <Link href={`/messages/${encodeURIComponent(m.id)}`}>
-                      {m.title ?? m.id}
-                    </Link>
+                    <Link href={`/messages/${encodeURIComponent(m.id)}`}>{m.title ?? m.id}</Link>
                   </td>
                   <td>{m.kind}</td>
                   <td>{formatTime(m.sentAt, tz)}</td>

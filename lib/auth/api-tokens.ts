@@ -63,17 +63,30 @@ export function serializeToken(t: TokenRow) {
 const columns = { id: true, name: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
 export async function listTokens(db: Db, workspaceId: string) {
-  const rows = await db.prisma.apiToken.findMany({ where: { workspaceId }, select: columns, orderBy: [{ revokedAt: "desc" }, { createdAt: "asc" }] });
+  const rows = await db.prisma.apiToken.findMany({
+    where: { workspaceId },
+    select: columns,
+    orderBy: [{ revokedAt: "desc" }, { createdAt: "asc" }],
+  });
   return rows.map(serializeToken);
 }
 
 /** Creates a token; its value is returned here once and only its hash is kept. */
 export async function createToken(db: Db, workspaceId: string, input: { name: string; scopes: TokenScope[] }) {
-  const taken = await db.prisma.apiToken.findUnique({ where: { workspaceId_name: { workspaceId, name: input.name } }, select: { id: true } });
+  const taken = await db.prisma.apiToken.findUnique({
+    where: { workspaceId_name: { workspaceId, name: input.name } },
+    select: { id: true },
+  });
   if (taken) throw new ApiError("bad_request", `A token named "${input.name}" exists already; pick another name.`);
   const secret = newToken();
   const row = await db.prisma.apiToken.create({
-    data: { id: `tok_${randomBytes(9).toString("base64url")}`, workspaceId, name: input.name, tokenHash: hashToken(secret), scopes: [...new Set(input.scopes)] },
+    data: {
+      id: `tok_${randomBytes(9).toString("base64url")}`,
+      workspaceId,
+      name: input.name,
+      tokenHash: hashToken(secret),
+      scopes: [...new Set(input.scopes)],
+    },
     select: columns,
   });
   return { token: serializeToken(row), secret };

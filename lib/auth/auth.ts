@@ -24,7 +24,10 @@ export function createAuth(db: Db) {
     baseURL: e.PUBLIC_BASE_URL,
     basePath: "/api/auth",
     // Same-origin only: the app's public URL, or (when unset) the origin the request was made to.
-    trustedOrigins: async (req?: Request) => [...(e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).origin] : []), ...(req ? [new URL(req.url).origin] : [])],
+    trustedOrigins: async (req?: Request) => [
+      ...(e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).origin] : []),
+      ...(req ? [new URL(req.url).origin] : []),
+    ],
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
     session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_UPDATE_SECONDS, cookieCache: { enabled: false } },
     user: {

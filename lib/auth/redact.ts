@@ -18,6 +18,10 @@ export async function redactTokens(res: Response): Promise<Response> {
 function strip(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(strip);
   if (v && typeof v === "object")
-    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "token").map(([k, x]) => [k, strip(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== "token")
+        .map(([k, x]) => [k, strip(x)]),
+    );
   return v;
 }

@@ -32,7 +32,13 @@ export async function upsertUser(db: Db, workspaceId: string, u: UserSpec): Prom
   const credential = existing?.accounts.find((a) => a.providerId === "credential");
   if (!credential) {
     await prisma.account.create({
-      data: { id: `acc_${randomBytes(12).toString("base64url")}`, accountId: id, providerId: "credential", userId: id, password: await hashPassword(u.password) },
+      data: {
+        id: `acc_${randomBytes(12).toString("base64url")}`,
+        accountId: id,
+        providerId: "credential",
+        userId: id,
+        password: await hashPassword(u.password),
+      },
     });
   } else if (!credential.password || !(await verifyPassword({ hash: credential.password, password: u.password }))) {
     await prisma.account.update({ where: { id: credential.id }, data: { password: await hashPassword(u.password) } });
@@ -41,7 +47,10 @@ export async function upsertUser(db: Db, workspaceId: string, u: UserSpec): Prom
   }
   await prisma.userSender.deleteMany({ where: { workspaceId, userId: id } });
   if (u.senderIds?.length)
-    await prisma.userSender.createMany({ data: u.senderIds.map((senderId) => ({ workspaceId, senderId, userId: id })), skipDuplicates: true });
+    await prisma.userSender.createMany({
+      data: u.senderIds.map((senderId) => ({ workspaceId, senderId, userId: id })),
+      skipDuplicates: true,
+    });
   await prisma.teamManager.deleteMany({ where: { workspaceId, userId: id } });
   if (u.manages?.length)
     await prisma.teamManager.createMany({ data: u.manages.map((teamId) => ({ workspaceId, teamId, userId: id })), skipDuplicates: true });
