@@ -29,3 +29,22 @@ export function canSee(role: Role, section: Section): boolean {
 export function isRole(v: unknown): v is Role {
   return typeof v === "string" && (ROLES as readonly string[]).includes(v);
 }
+
+export const SECTION_LABELS: Record<Section, string> = {
+  overview: "Overview",
+  campaigns: "Campaigns",
+  announcements: "Announcements",
+  support: "Support",
+  messages: "Messages",
+  settings: "Settings",
+};
+
+/** Where each section lives (some pages are still to come). */
+export const SECTION_PATHS: Record<Section, string> = {
+  overview: "/",
+  campaigns: "/campaigns",
+  announcements: "/announcements",
+  support: "/support",
+  messages: "/messages",
+  settings: "/settings/tokens",
+};
