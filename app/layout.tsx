@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SessionNav } from "@/components/session-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,9 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">
             Receipts
           </Link>
-          <nav aria-label="Main">
-            <Link href="/">Overview</Link>
-          </nav>
+          <SessionNav />
         </header>
         <main className="page">{children}</main>
       </body>

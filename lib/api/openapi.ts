@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createTokenSchema } from "../auth/api-tokens";
 import { canonicalEventSchema } from "../ingest/canonical";
 import { filtersSchema } from "../queries/filters";
 
@@ -20,6 +21,20 @@ const error = {
 };
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
 const bearer = [{ bearer: [] }];
+/** Read routes take an API token or a signed-in user's session cookie (scoped to their role). */
+const bearerOrSession = [{ bearer: [] }, { session: [] }];
+const adminSession = [{ session: [] }];
+const tokenSchema = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    name: { type: "string" },
+    scopes: { type: "array", items: { type: "string", enum: ["ingest", "read"] } },
+    createdAt: { type: "string", format: "date-time" },
+    lastUsedAt: { type: ["string", "null"], format: "date-time" },
+    revokedAt: { type: ["string", "null"], format: "date-time" },
+  },
+};
 const rate = { type: ["number", "null"], minimum: 0, maximum: 1 };
 const seconds = { type: ["number", "null"], description: "seconds" };
 
@@ -31,7 +46,18 @@ export function openApiDocument() {
   return {
     openapi: "3.1.0",
     info: { title: "Receipts API", version: "1.0.0", description: "Delivery and read receipts from IM platforms; read-rate analytics." },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { CanonicalEvent: event } },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "receipts.session_token",
+          description: "Signed-in user (POST /api/auth/sign-in/email). Mutations must carry this app's Origin.",
+        },
+      },
+      schemas: { CanonicalEvent: event },
+    },
     paths: {
       "/api/webhooks/{sourceId}": {
         post: {
@@ -107,7 +133,7 @@ export function openApiDocument() {
       "/api/v1/stats/overview": {
         get: {
           summary: "Headline numbers for deliveries sent in the range (cohorts by send time)",
-          security: bearer,
+          security: bearerOrSession,
           parameters: queryParams(filtersSchema),
           responses: {
             "200": {
@@ -138,7 +164,7 @@ export function openApiDocument() {
       "/api/v1/messages/{id}": {
         get: {
           summary: "One message: its deliveries and its full status history from the event log",
-          security: bearer,
+          security: bearerOrSession,
           parameters: [
             { name: "id", in: "path", required: true, schema: { type: "string" } },
             {
@@ -149,6 +175,61 @@ export function openApiDocument() {
             },
           ],
           responses: { "200": { description: "Message detail" }, ...errors(400, 401, 403, 404, 503) },
+        },
+      },
+      "/api/auth/{all}": {
+        get: {
+          summary: "better-auth endpoints: get-session, list-sessions, … (session tokens are never in the body)",
+          parameters: [{ name: "all", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "See better-auth's documentation" }, ...errors(401, 403, 429) },
+        },
+        post: {
+          summary: "better-auth endpoints: sign-in/email {email, password}, sign-out, revoke-sessions (sign out everywhere)",
+          parameters: [{ name: "all", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "Sets or clears the session cookie" }, ...errors(400, 401, 403, 429, 503) },
+        },
+      },
+      "/api/admin/tokens": {
+        get: {
+          summary: "The workspace's API tokens (never their values). Admins only",
+          security: adminSession,
+          responses: {
+            "200": {
+              description: "Tokens",
+              content: {
+                "application/json": { schema: { type: "object", properties: { tokens: { type: "array", items: tokenSchema } } } },
+              },
+            },
+            ...errors(401, 403, 503),
+          },
+        },
+        post: {
+          summary: "Create an API token; its value (`secret`) is in this answer only",
+          security: adminSession,
+          requestBody: { content: { "application/json": { schema: json(createTokenSchema) } } },
+          responses: {
+            "201": {
+              description: "Created",
+              content: {
+                "application/json": { schema: { type: "object", properties: { token: tokenSchema, secret: { type: "string" } } } },
+              },
+            },
+            ...errors(400, 401, 403, 415, 503),
+          },
+        },
+      },
+      "/api/admin/tokens/{id}": {
+        delete: {
+          summary: "Revoke an API token at once. Admins only",
+          security: adminSession,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "Revoked",
+              content: { "application/json": { schema: { type: "object", properties: { token: tokenSchema } } } },
+            },
+            ...errors(401, 403, 404, 503),
+          },
         },
       },
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
