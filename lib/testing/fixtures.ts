@@ -4,6 +4,7 @@ import { applyProvision } from "../provision";
 export const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const TOKEN = "rk_test_token_acme_0001";
 export const OTHER_TOKEN = "rk_test_token_other_0001";
+export const ADMIN_TOKEN = "rk_test_token_acme_admin";
 
 /** Two workspaces with a generic source and a token each. */
 export async function provisionFixtures(db: Db): Promise<void> {
@@ -17,6 +18,7 @@ export async function provisionFixtures(db: Db): Promise<void> {
         tokens: [
           { name: "ci", token: TOKEN, scopes: ["ingest", "read"] },
           { name: "reader", token: "rk_test_token_acme_read", scopes: ["read"] },
+          { name: "admin", token: ADMIN_TOKEN, scopes: ["admin"] },
         ],
       },
       {
