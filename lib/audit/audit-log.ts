@@ -46,6 +46,11 @@ export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
 // needs. Views of data are recorded each time by their own actions (message.viewed, …).
 const lastTokenUse = new Map<string, number>();
 
+/** For tests: a fresh database starts with no token use remembered. */
+export function forgetTokenUse(): void {
+  lastTokenUse.clear();
+}
+
 export async function recordTokenUse(db: Db, workspaceId: string, tokenId: string, req: Request): Promise<void> {
   const now = Date.now();
   const last = lastTokenUse.get(tokenId);
