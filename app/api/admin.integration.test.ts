@@ -17,6 +17,7 @@ import { ADMIN_TOKEN, OTHER_TOKEN, provisionFixtures, SECRET, TOKEN } from "@/li
 import { bearer, signedWebhook } from "@/lib/testing/http";
 import { ingest } from "@/lib/testing/ingest";
 import { rowsMentioning } from "@/lib/testing/scan";
+import { forgetPseudonymKey } from "@/lib/privacy/settings";
 import { applyProvision } from "@/lib/provision";
 import { forgetSource } from "@/lib/webhooks/sources";
 
@@ -34,6 +35,7 @@ describe.each(DATABASE_KINDS)("admin API on %s", (kind) => {
     setIngestWriter(undefined);
     forgetSource();
     forgetTokenUse();
+    forgetPseudonymKey();
     await provisionFixtures(db);
     await applyProvision(db, {
       workspaces: [

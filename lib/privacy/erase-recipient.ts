@@ -9,7 +9,7 @@ import { storedFormsOf } from "./settings";
 // in clear or as the workspace's pseudonym of it, is deleted in one transaction:
 // deliveries to them, the log events of their receipts and reads, receipts parked for them,
 // their read watermarks, the inbound messages they wrote and the conversations where they are
-// the customer, and roster rows naming them. Log events about other people that mention them
+// the customer, and roster rows naming them; a conversation id equal to their id is unlinked. Log events about other people that mention them
 // (a group send listing them among its recipients) keep their row with the id redacted.
 //
 // Rollups hold no identifiers, but they count this person: their deliveries' contributions are
@@ -52,6 +52,10 @@ export async function eraseRecipient(db: Db, workspaceId: string, recipientId: s
     const watermarks = await del(`DELETE FROM watermarks WHERE workspace_id = $1 AND reader_id = ANY($2::text[])`);
     const inboundMessages = await del(`DELETE FROM inbound_messages WHERE workspace_id = $1 AND sender_id = ANY($2::text[])`);
     const conversations = await del(`DELETE FROM conversations WHERE workspace_id = $1 AND customer_id = ANY($2::text[])`);
+    // Where a platform names a conversation after the customer (a WhatsApp chat is their
+    // number), the id is theirs too: the agents' messages keep their counts, not the link.
+    for (const table of ["messages", "deliveries", "receipt_events"])
+      await del(`UPDATE ${table} SET conversation_id = NULL WHERE workspace_id = $1 AND conversation_id = ANY($2::text[])`);
     const rosterEntries = await del(
       `DELETE FROM team_members WHERE workspace_id = $1 AND (member_id = ANY($2::text[]) OR recipient_id = ANY($2::text[]))`,
     );

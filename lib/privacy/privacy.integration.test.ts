@@ -13,7 +13,7 @@ import { forgetSource } from "../webhooks/sources";
 import { eraseRecipient } from "./erase-recipient";
 import { isPseudonym, pseudonym } from "./pseudonymise";
 import { applyRetention } from "./retention";
-import { memberRecipientId, updatePrivacySettings } from "./settings";
+import { forgetPseudonymKey, memberRecipientId, updatePrivacySettings } from "./settings";
 import { unseal } from "../crypto/secret-box";
 
 const BASE = "http://localhost:3000";
@@ -42,6 +42,7 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
     setDb(db);
     setIngestWriter(undefined);
     forgetSource();
+    forgetPseudonymKey();
     await provisionFixtures(db);
   });
   afterAll(async () => {
@@ -132,6 +133,7 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
     // to their name and IM id by design)…
     expect((await rowsMentioning(db, phone)).map((r) => r.split(":")[0])).toEqual(["team_members"]);
     expect(await rowsMentioning(db, customer)).toEqual([]);
+    expect(await rowsMentioning(db, "conv-9")).toEqual([]);
     // …while our own users' ids stay in clear (scopes and per-agent reports use them).
     const senders = await query<{ sender_id: string }>(
       db.prisma,
@@ -152,10 +154,12 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
       ].sort((a, b) => (a.message_id + a.recipient_id < b.message_id + b.recipient_id ? -1 : 1)),
     );
     expect(
-      (await query<{ customer_id: string }>(db.prisma, `SELECT customer_id FROM conversations WHERE id = 'conv-9'`))[0].customer_id,
+      (await query<{ customer_id: string }>(db.prisma, `SELECT customer_id FROM conversations WHERE id = $1`, [P("conv-9")]))[0]
+        .customer_id,
     ).toBe(P(customer));
     expect(
-      (await query<{ reader_id: string }>(db.prisma, `SELECT reader_id FROM watermarks WHERE conversation_id = 'conv-9'`))[0].reader_id,
+      (await query<{ reader_id: string }>(db.prisma, `SELECT reader_id FROM watermarks WHERE conversation_id = $1`, [P("conv-9")]))[0]
+        .reader_id,
     ).toBe(P(customer));
     // The log keeps the pseudonymised canonical event in place of the raw body.
     const logged = await query<{ recipient_id: string; payload: Record<string, unknown> }>(
@@ -234,6 +238,15 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
       },
       { type: "conversation.read", id: "e-5", occurredAt: ago(30), conversationId: "ec-1", readerId: person, readUpTo: ago(31) },
       { type: "message.delivered", id: "e-6", occurredAt: ago(30), messageId: "unknown-yet", recipientId: person },
+      // A chat named after the customer, as WhatsApp does.
+      { type: "message.received", id: "e-10", occurredAt: ago(70), conversationId: person, senderId: person },
+      {
+        type: "message.sent",
+        id: "e-11",
+        occurredAt: ago(65),
+        message: { id: "em-5", kind: "support", senderId: "agent-2", conversationId: person },
+        recipientId: person,
+      },
     ]);
     await db.prisma.teamMember.create({ data: { workspaceId: "other", teamId: "t", memberId: person, name: "Erika Muster" } });
     // …and in 'acme', once in clear (before pseudonymisation was on, simulated by turning it off) and once as pseudonym.
@@ -255,11 +268,11 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
 
     const other = await eraseRecipient(db, "other", person);
     expect(other).toMatchObject({
-      deliveries: 2,
+      deliveries: 3,
       waitingReceipts: 1,
       watermarks: 1,
-      inboundMessages: 1,
-      conversations: 1,
+      inboundMessages: 2,
+      conversations: 2,
       rosterEntries: 1,
     });
     const acme = await eraseRecipient(db, "acme", person);

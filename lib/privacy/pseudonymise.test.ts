@@ -30,10 +30,14 @@ describe("pseudonym", () => {
 describe("pseudonymiseEvent", () => {
   const message = { id: "m-1", kind: "support", senderId: "agent-7", conversationId: "c-1", title: "Re: order" };
 
-  it("replaces recipient, reader and customer ids and keeps agent, message and conversation ids", () => {
+  it("replaces recipient, reader, customer and conversation ids and keeps agent and message ids", () => {
     const sent = pseudonymiseEvent(key, ev({ type: "message.sent", id: "e1", occurredAt: at.toISOString(), message, recipientId: "u-1" }));
     expect(sent.type === "message.sent" && sent.recipientIds).toEqual([pseudonym(key, "u-1")]);
-    expect(sent.type === "message.sent" && sent.message.senderId).toBe("agent-7");
+    expect(sent.type === "message.sent" && [sent.message.senderId, sent.message.id, sent.message.conversationId]).toEqual([
+      "agent-7",
+      "m-1",
+      pseudonym(key, "c-1"),
+    ]);
 
     const read = pseudonymiseEvent(key, ev({ type: "message.read", id: "e2", messageId: "m-1", recipientId: "u-1" }));
     expect(read.type === "message.read" && read.recipientId).toBe(pseudonym(key, "u-1"));
@@ -42,10 +46,16 @@ describe("pseudonymiseEvent", () => {
       key,
       ev({ type: "conversation.read", id: "e3", conversationId: "c-1", readerId: "u-1", readUpTo: at.toISOString() }),
     );
-    expect(mark.type === "conversation.read" && [mark.readerId, mark.conversationId]).toEqual([pseudonym(key, "u-1"), "c-1"]);
+    expect(mark.type === "conversation.read" && [mark.readerId, mark.conversationId]).toEqual([
+      pseudonym(key, "u-1"),
+      pseudonym(key, "c-1"),
+    ]);
 
     const inbound = pseudonymiseEvent(key, ev({ type: "message.received", id: "e4", conversationId: "c-1", senderId: "u-1" }));
-    expect(inbound.type === "message.received" && inbound.senderId).toBe(pseudonym(key, "u-1"));
+    expect(inbound.type === "message.received" && [inbound.senderId, inbound.conversationId]).toEqual([
+      pseudonym(key, "u-1"),
+      pseudonym(key, "c-1"),
+    ]);
   });
 
   it("stores the pseudonymised canonical event instead of the raw body, which held the clear id", () => {

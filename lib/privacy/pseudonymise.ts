@@ -5,8 +5,10 @@ import type { IngestEvent } from "../ingest/events";
 // customers writing in) are stored as a keyed hash of their platform id, never in clear. The
 // hash is deterministic per workspace, so deliveries, watermarks, campaign analytics and
 // rosters still join; without the workspace key it cannot be reversed or recomputed from a
-// guessed phone number. Our own users' ids (message senders = agents) stay in clear: access
-// scopes and per-agent reports are built on them.
+// guessed phone number. Conversation ids are pseudonymised too: several platforms derive them
+// from the customer's id (a WhatsApp chat is the customer's number), and we only ever join on
+// them. Our own users' ids (message senders = agents) stay in clear: access scopes and per-agent
+// reports are built on them. Message, campaign and announcement ids are ours, not a person's.
 
 export const PSEUDONYM_PREFIX = "p_";
 /** 128 bits of HMAC-SHA256, base64url: collision-free at any realistic number of recipients. */
@@ -32,7 +34,11 @@ export function pseudonymiseEvent(key: Buffer, ev: IngestEvent): IngestEvent {
   let out: IngestEvent;
   switch (ev.type) {
     case "message.sent":
-      out = { ...ev, recipientIds: ev.recipientIds.map(p) };
+      out = {
+        ...ev,
+        message: ev.message.conversationId ? { ...ev.message, conversationId: p(ev.message.conversationId) } : ev.message,
+        recipientIds: ev.recipientIds.map(p),
+      };
       break;
     case "message.delivered":
     case "message.read":
@@ -40,10 +46,10 @@ export function pseudonymiseEvent(key: Buffer, ev: IngestEvent): IngestEvent {
       out = { ...ev, recipientId: p(ev.recipientId) };
       break;
     case "conversation.read":
-      out = { ...ev, readerId: p(ev.readerId) };
+      out = { ...ev, conversationId: p(ev.conversationId), readerId: p(ev.readerId) };
       break;
     case "message.received":
-      out = { ...ev, senderId: ev.senderId === null ? null : p(ev.senderId) };
+      out = { ...ev, conversationId: p(ev.conversationId), senderId: ev.senderId === null ? null : p(ev.senderId) };
       break;
   }
   return { ...out, payload: canonicalPayload(out), raw: undefined };
