@@ -12,7 +12,7 @@ import { rowsMentioning } from "../testing/scan";
 import { forgetSource } from "../webhooks/sources";
 import { eraseRecipient } from "./erase-recipient";
 import { isPseudonym, pseudonym } from "./pseudonymise";
-import { applyRetention } from "./retention";
+import { applyRetention, scheduleRetention } from "./retention";
 import { forgetPseudonymKey, memberRecipientId, updatePrivacySettings } from "./settings";
 import { unseal } from "../crypto/secret-box";
 
@@ -327,5 +327,18 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
       (await query<{ n: number }>(db.prisma, `SELECT count(*)::int AS n FROM receipt_events WHERE workspace_id = 'acme'`))[0].n,
     ).toBeGreaterThan(0);
     expect(isPseudonym(P("x"))).toBe(true);
+  });
+
+  it("runs retention periodically inside the server", async () => {
+    await ingest(db, "other", [{ type: "message.sent", id: "t-1", message: { id: "tm-1" }, recipientId: "t-a" }]);
+    await query(db.prisma, `UPDATE receipt_events SET received_at = now() - interval '40 days' WHERE idempotency_key = 't-1'`);
+    const stop = scheduleRetention(async () => db, { firstAfterMs: 10, everyMs: 50 });
+    try {
+      await expect
+        .poll(async () => (await query(db.prisma, `SELECT 1 FROM receipt_events WHERE idempotency_key = 't-1'`)).length, { timeout: 5_000 })
+        .toBe(0);
+    } finally {
+      stop();
+    }
   });
 });

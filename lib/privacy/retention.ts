@@ -101,10 +101,11 @@ async function deleteWaiting(tx: Tx, workspaceId: string, cutoff: Date, limit: n
 }
 
 // The periodic run inside the server: hourly, one run at a time, never crashing the process.
-const holder = globalThis as unknown as { __receiptsRetention?: NodeJS.Timeout };
+const holder = globalThis as unknown as { __receiptsRetention?: () => void };
 
-export function scheduleRetention(getDb: () => Promise<Db>, everyMs = 3_600_000): void {
-  if (holder.__receiptsRetention) return;
+/** Starts the periodic run (once per process); returns a function that stops it. */
+export function scheduleRetention(getDb: () => Promise<Db>, opts: { everyMs?: number; firstAfterMs?: number } = {}): () => void {
+  if (holder.__receiptsRetention) return holder.__receiptsRetention;
   let running = false;
   const run = async () => {
     if (running) return;
@@ -115,13 +116,19 @@ export function scheduleRetention(getDb: () => Promise<Db>, everyMs = 3_600_000)
       if (deleted.length)
         console.log(`retention: ${deleted.map((r) => `${r.workspaceId} −${r.events} events, −${r.waiting} parked`).join("; ")}`);
     } catch (err) {
-      console.error("retention run failed; will retry next hour:", (err as Error).message);
+      console.error("retention run failed; will retry at the next run:", (err as Error).message);
     } finally {
       running = false;
     }
   };
-  // First run a minute after start (not in the way of start-up), then every hour.
-  setTimeout(run, 60_000).unref();
-  holder.__receiptsRetention = setInterval(run, everyMs);
-  holder.__receiptsRetention.unref();
+  // First run a minute after start (out of the way of start-up), then every hour.
+  const first = setTimeout(run, opts.firstAfterMs ?? 60_000);
+  const every = setInterval(run, opts.everyMs ?? 3_600_000);
+  first.unref();
+  every.unref();
+  return (holder.__receiptsRetention = () => {
+    clearTimeout(first);
+    clearInterval(every);
+    holder.__receiptsRetention = undefined;
+  });
 }
