@@ -31,11 +31,11 @@ test("the Overview renders under a nonce-based CSP with no violations", async ({
   const nonce = /'nonce-([^']+)'/.exec(csp)![1];
   await expect.poll(() => page.evaluate(() => [...document.scripts].filter((s) => s.nonce).length)).toBeGreaterThan(0);
   expect(await page.evaluate((n) => [...document.scripts].some((s) => s.nonce === n), nonce)).toBe(true);
+  await page.screenshot({ path: "test-results/overview-csp.png", fullPage: true });
   await page.goto("/messages/does-not-exist");
   await page.goto("/no-such-page");
   await page.waitForTimeout(500);
   expect(violations).toEqual([]);
-  await page.screenshot({ path: "test-results/overview-csp.png", fullPage: true });
 });
 
 test("injected markup cannot run script", async ({ page }) => {
