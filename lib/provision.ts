@@ -32,7 +32,9 @@ export const provisionSchema = z.object({
         )
         .default([]),
       tokens: z
-        .array(z.object({ name: z.string().min(1), token: z.string().min(12), scopes: z.array(z.enum(["ingest", "read"])).min(1) }))
+        .array(
+          z.object({ name: z.string().min(1), token: z.string().min(12), scopes: z.array(z.enum(["ingest", "read", "admin"])).min(1) }),
+        )
         .default([]),
       teams: z
         .array(

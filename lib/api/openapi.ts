@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { createTokenSchema } from "../auth/api-tokens";
 import { canonicalEventSchema } from "../ingest/canonical";
+import { auditQuerySchema } from "../audit/audit-log";
+import { privacyPatchSchema } from "../privacy/settings";
 import { filtersSchema } from "../queries/filters";
 
 // The OpenAPI description of every route, served at /api/openapi.json. Request schemas come from
@@ -40,6 +42,17 @@ const seconds = { type: ["number", "null"], description: "seconds" };
 
 const queryParams = (schema: z.ZodObject) =>
   Object.entries(json(schema).properties ?? {}).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+
+const ok = (description: string, properties: Record<string, unknown>) => ({
+  description,
+  content: { "application/json": { schema: { type: "object", properties } } },
+});
+const jsonBody = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
+const privacySettings = {
+  pseudonymise: { type: "boolean", description: "recipient, reader and customer ids are stored as keyed hashes (p_…)" },
+  retentionDays: { type: ["integer", "null"], description: "raw events older than this are deleted; null keeps them" },
+};
+const count = { type: "integer" };
 
 export function openApiDocument() {
   const event = json(canonicalEventSchema);
@@ -92,7 +105,7 @@ export function openApiDocument() {
                 },
               },
             },
-            ...errors(400, 401, 404, 413, 415, 501, 503),
+            ...errors(400, 401, 404, 413, 415, 429, 501, 503),
           },
         },
       },
@@ -126,7 +139,7 @@ export function openApiDocument() {
                 },
               },
             },
-            ...errors(400, 401, 403, 404, 413, 415, 503),
+            ...errors(400, 401, 403, 404, 413, 415, 429, 503),
           },
         },
       },
@@ -157,7 +170,7 @@ export function openApiDocument() {
                 },
               },
             },
-            ...errors(400, 401, 403, 503),
+            ...errors(400, 401, 403, 429, 503),
           },
         },
       },
@@ -174,7 +187,98 @@ export function openApiDocument() {
               schema: { type: "string", description: "IANA time zone of the times in the answer" },
             },
           ],
-          responses: { "200": { description: "Message detail" }, ...errors(400, 401, 403, 404, 503) },
+          responses: { "200": { description: "Message detail" }, ...errors(400, 401, 403, 404, 429, 503) },
+        },
+      },
+      "/api/v1/admin/privacy": {
+        get: {
+          summary: "The workspace's privacy settings (admin scope)",
+          security: bearer,
+          responses: { "200": ok("Settings", privacySettings), ...errors(401, 403, 429, 503) },
+        },
+        patch: {
+          summary: "Change pseudonymisation and retention (admin scope); audited",
+          security: bearer,
+          requestBody: jsonBody(json(privacyPatchSchema)),
+          responses: { "200": ok("Settings after the change", privacySettings), ...errors(400, 401, 403, 413, 415, 429, 503) },
+        },
+      },
+      "/api/v1/admin/erasure": {
+        post: {
+          summary:
+            "Erase one recipient's data (deliveries, log events, parked receipts, watermarks, inbound messages, conversations, roster rows); rollups are reduced to match (admin scope); audited without the id",
+          security: bearer,
+          requestBody: jsonBody({
+            type: "object",
+            required: ["recipientId"],
+            properties: { recipientId: { type: "string", description: "the id in clear; its pseudonym is erased too" } },
+          }),
+          responses: {
+            "200": ok("Rows removed", {
+              erased: {
+                type: "object",
+                properties: Object.fromEntries(
+                  [
+                    "deliveries",
+                    "events",
+                    "redactedEvents",
+                    "waitingReceipts",
+                    "watermarks",
+                    "inboundMessages",
+                    "conversations",
+                    "rosterEntries",
+                  ].map((k) => [k, count]),
+                ),
+              },
+            }),
+            ...errors(400, 401, 403, 413, 415, 429, 503),
+          },
+        },
+      },
+      "/api/v1/admin/audit": {
+        get: {
+          summary: "The audit log, newest first, in pages (admin scope)",
+          security: bearer,
+          parameters: queryParams(auditQuerySchema),
+          responses: {
+            "200": ok("Entries", {
+              entries: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    at: { type: "string", format: "date-time" },
+                    actor: {
+                      type: "object",
+                      properties: { type: { enum: ["token", "user", "system"] }, id: { type: ["string", "null"] } },
+                    },
+                    action: { type: "string" },
+                    target: { type: ["string", "null"] },
+                    details: {},
+                  },
+                },
+              },
+              nextCursor: { type: ["string", "null"], description: "pass as cursor for the next page" },
+            }),
+            ...errors(400, 401, 403, 429, 503),
+          },
+        },
+      },
+      "/api/v1/admin/retention": {
+        post: {
+          summary: "Run this workspace's retention now (the server runs it hourly) (admin scope)",
+          security: bearer,
+          responses: {
+            "200": ok("Deleted", {
+              retentionDays: { type: ["integer", "null"] },
+              cutoff: { type: ["string", "null"], format: "date-time" },
+              deletedEvents: count,
+              deletedWaiting: count,
+              more: { type: "boolean", description: "the run stopped at its batch limit; more is left for the next" },
+            }),
+            ...errors(401, 403, 429, 503),
+          },
         },
       },
       "/api/auth/{all}": {
@@ -235,7 +339,10 @@ export function openApiDocument() {
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
       "/api/ping": {
         get: { summary: "Liveness", responses: { "200": { description: "ok" } } },
-        post: { summary: "Liveness; the empty-route baseline of the ingestion benchmark", responses: { "200": { description: "ok" } } },
+        post: {
+          summary: "Liveness; the empty-route baseline of the ingestion benchmark",
+          responses: { "200": { description: "ok" }, ...errors(413) },
+        },
       },
     },
   };

@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 // API tokens are random 32-byte strings: a plain SHA-256 is enough to store them (no password
 // stretching needed for full-entropy secrets), and makes lookup a single index probe.
 
-export type TokenScope = "ingest" | "read";
+/** admin: workspace administration over the API (privacy settings, erasure, audit log). */
+export type TokenScope = "ingest" | "read" | "admin";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
       db.prisma,
       `SELECT shard::int, sum(sent)::int AS sent FROM delivery_rollups WHERE workspace_id = 'split' GROUP BY 1 ORDER BY 1`,
     );
-    if (kind === "pg") expect(shards.map((r) => r.shard)).toEqual([0, 1]);
+    if (kind === "postgres") expect(shards.map((r) => r.shard)).toEqual([0, 1]);
     expect(shards.reduce((n, r) => n + r.sent, 0)).toBe(40);
   });
 });

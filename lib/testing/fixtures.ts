@@ -5,6 +5,7 @@ export const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const TOKEN = "rk_test_token_acme_0001";
 export const OTHER_TOKEN = "rk_test_token_other_0001";
 export const PASSWORD = "correct-horse-battery-staple";
+export const ADMIN_TOKEN = "rk_test_token_acme_admin";
 
 /** Signed-in people: one per role in acme (team-a = agent-1 and agent-2; team-b = agent-3), and another workspace's admin. */
 export const PEOPLE = {
@@ -28,6 +29,7 @@ export async function provisionFixtures(db: Db, opts: { people?: boolean } = {})
         tokens: [
           { name: "ci", token: TOKEN, scopes: ["ingest", "read"] },
           { name: "reader", token: "rk_test_token_acme_read", scopes: ["read"] },
+          { name: "admin", token: ADMIN_TOKEN, scopes: ["admin"] },
         ],
         teams: people
           ? [

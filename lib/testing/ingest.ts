@@ -2,17 +2,17 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import type { Outcome } from "../ingest/apply-batch";
 import { parseCanonical } from "../ingest/canonical";
-import { IngestWriter } from "../ingest/writer";
+import { PrivateIngestWriter } from "../ingest";
 import type { CanonicalEvent } from "../simulator/scenario";
 
-/** Feed canonical events through the real writer (group commit included), `batch` at a time. */
+/** Feed canonical events through the real writer (group commit and privacy rules included), `batch` at a time. */
 export async function ingest(
   db: Db,
   workspaceId: string,
   events: CanonicalEvent[] | object[],
   opts: { batch?: number; sourceId?: string | null } = {},
 ): Promise<Outcome[]> {
-  const writer = new IngestWriter(async () => db);
+  const writer = new PrivateIngestWriter(async () => db);
   const receivedAt = new Date();
   const parsed = events.map((e) => {
     const r = parseCanonical(e, receivedAt);

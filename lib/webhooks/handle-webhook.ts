@@ -1,5 +1,6 @@
 import { readBody, requireMediaType } from "../api/body";
 import { ApiError, errorResponse, StorageUnavailableError } from "../api/errors";
+import { enforceRateLimit } from "../api/rate-limit";
 import { getDb, type Db } from "../db/client";
 import { ingestWriter } from "../ingest";
 import { addSourceStats } from "../ingest/store";
@@ -28,6 +29,7 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     source = await findSource(db, sourceId);
     if (!source) throw new ApiError("not_found", `No source with id "${sourceId}".`);
     if (!source.enabled) throw new ApiError("not_found", `Source "${sourceId}" is disabled.`);
+    enforceRateLimit("source", source.id);
     const adapter = ADAPTERS[source.platform];
     if (!adapter) throw new ApiError("not_implemented", `Webhooks for ${source.platform} sources are not available yet.`);
     requireMediaType(req, ["application/json"]);
