@@ -1,5 +1,6 @@
 // Runs once when the server starts: open the database (migrations included) and apply the
-// provision file, so a misconfiguration fails the start instead of the first request.
+// provision file, so a misconfiguration fails the start instead of the first request; then
+// start the hourly retention run.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./lib/db/client");
@@ -8,4 +9,6 @@ export async function register(): Promise<void> {
   const db = await getDb();
   const file = env().PROVISION_FILE;
   if (file) await applyProvision(db, readProvisionFile(file));
+  const { scheduleRetention } = await import("./lib/privacy/retention");
+  scheduleRetention(getDb);
 }

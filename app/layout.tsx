@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SessionNav } from "@/components/session-nav";
 import "./globals.css";
+
+// Every page, the not-found page included, renders per request: its scripts must carry the
+// nonce of that response's Content Security Policy (proxy.ts).
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Receipts — read-receipt analytics",
@@ -15,9 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">
             Receipts
           </Link>
-          <nav aria-label="Main">
-            <Link href="/">Overview</Link>
-          </nav>
+          <SessionNav />
         </header>
         <main className="page">{children}</main>
       </body>

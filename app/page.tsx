@@ -14,7 +14,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function OverviewPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
   const raw = Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
-  const { db, ws, scope } = await pageScope(raw.workspace);
+  const { db, ws, scope } = await pageScope("overview");
   if (!ws || !scope) {
     return (
       <div className="empty panel">
@@ -41,7 +41,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </p>
       {!parsed.success && <p role="alert">Some filters were not understood and were ignored: {parsed.error.issues[0]?.message}</p>}
       <form className="filters" method="get" aria-label="Filters">
-        {raw.workspace && <input type="hidden" name="workspace" value={raw.workspace} />}
         <label>
           From
           <input type="date" name="from" defaultValue={filters.from?.slice(0, 10)} />
@@ -96,9 +95,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
               {recent.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    <Link href={`/messages/${encodeURIComponent(m.id)}${raw.workspace ? `?workspace=${raw.workspace}` : ""}`}>
-                      {m.title ?? m.id}
-                    </Link>
+                    <Link href={`/messages/${encodeURIComponent(m.id)}`}>{m.title ?? m.id}</Link>
                   </td>
                   <td>{m.kind}</td>
                   <td>{formatTime(m.sentAt, tz)}</td>

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { signIn, USERS } from "./auth";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const TOKEN = "rk_e2e_token_0000000001";
@@ -17,6 +18,7 @@ function signed(body: string, id: string) {
 }
 
 test("the Overview shows the pipeline end to end and updates without a reload", async ({ page, request }) => {
+  await signIn(page, USERS.admin);
   await page.goto("/");
   await expect(page.getByTestId("overview-empty")).toBeVisible();
   await page.screenshot({ path: "test-results/overview-empty.png", fullPage: true });
@@ -70,6 +72,7 @@ test("the Overview shows the pipeline end to end and updates without a reload", 
 });
 
 test("filters live in the URL", async ({ page }) => {
+  await signIn(page, USERS.admin);
   await page.goto("/");
   await page.getByLabel("Kind").selectOption("announcement");
   await page.getByRole("button", { name: "Apply" }).click();

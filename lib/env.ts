@@ -10,6 +10,16 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   /** 32-byte key (hex or base64) that seals source secrets; generated into DATA_DIR when unset. */
   SECRET_KEY: z.string().optional(),
+  // Rate limits (token buckets per process; 0 switches one off). Generous by default: the ingest
+  // benchmark drives ~1,000 webhooks/s at one source and must not be throttled.
+  /** Webhook requests per second per source, sustained. */
+  RATE_LIMIT_SOURCE_PER_SECOND: z.coerce.number().min(0).default(5_000),
+  /** Webhook requests per source in a burst. */
+  RATE_LIMIT_SOURCE_BURST: z.coerce.number().min(1).default(10_000),
+  /** API requests per second per token, sustained. */
+  RATE_LIMIT_TOKEN_PER_SECOND: z.coerce.number().min(0).default(1_000),
+  /** API requests per token in a burst. */
+  RATE_LIMIT_TOKEN_BURST: z.coerce.number().min(1).default(2_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

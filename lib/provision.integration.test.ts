@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "./auth/api-tokens";
 import { query } from "./db/sql";
-import { applyProvision, readProvisionFile, type Provision } from "./provision";
+import { applyProvision, readProvisionFile } from "./provision";
 import { DATABASE_KINDS, freshDb, type TestDb } from "./testing/databases";
 import { findSource, forgetSource } from "./webhooks/sources";
 
@@ -14,7 +14,7 @@ const file = (p: unknown) => {
   return f;
 };
 
-const provision: Provision = readProvisionFile(
+const provision = readProvisionFile(
   file({
     workspaces: [
       {

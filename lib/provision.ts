@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { hashToken } from "./auth/api-tokens";
+import { ROLES } from "./auth/roles";
+import { upsertUser } from "./auth/users";
 import { seal, unseal } from "./crypto/secret-box";
 import type { Db } from "./db/client";
 import { isValidTimeZone } from "./queries/filters";
 import { forgetSource } from "./webhooks/sources";
 
-// Workspaces, sources and tokens declared in PROVISION_FILE, applied at start: create or update,
+// Workspaces, sources, tokens, teams and users declared in PROVISION_FILE, applied at start: create or update,
 // never duplicate, so deployments and scripted tests are reproducible.
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and dashes");
@@ -32,15 +34,39 @@ export const provisionSchema = z.object({
         )
         .default([]),
       tokens: z
-        .array(z.object({ name: z.string().min(1), token: z.string().min(12), scopes: z.array(z.enum(["ingest", "read"])).min(1) }))
+        .array(
+          z.object({ name: z.string().min(1), token: z.string().min(12), scopes: z.array(z.enum(["ingest", "read", "admin"])).min(1) }),
+        )
+        .default([]),
+      teams: z
+        .array(
+          z.object({
+            id: z.string().min(1),
+            name: z.string().min(1),
+            members: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })).default([]),
+          }),
+        )
+        .default([]),
+      users: z
+        .array(
+          z.object({
+            email: z.email(),
+            name: z.string().min(1),
+            role: z.enum(ROLES),
+            password: z.string().min(10, "at least 10 characters"),
+            senderIds: z.array(z.string().min(1)).default([]),
+            manages: z.array(z.string().min(1)).default([]),
+          }),
+        )
         .default([]),
     }),
   ),
 });
 
-export type Provision = z.infer<typeof provisionSchema>;
+/** As written in the file or by tests: optional lists may be left out. */
+export type Provision = z.input<typeof provisionSchema>;
 
-export function readProvisionFile(file: string): Provision {
+export function readProvisionFile(file: string): z.infer<typeof provisionSchema> {
   const parsed = provisionSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
   if (!parsed.success) {
     throw new Error(
@@ -52,7 +78,7 @@ export function readProvisionFile(file: string): Provision {
 
 export async function applyProvision(db: Db, p: Provision): Promise<void> {
   const prisma = db.prisma;
-  for (const w of p.workspaces) {
+  for (const w of provisionSchema.parse(p).workspaces) {
     const ws = await prisma.workspace.upsert({
       where: { slug: w.slug },
       create: { id: w.slug, slug: w.slug, name: w.name, timezone: w.timezone },
@@ -84,5 +110,19 @@ export async function applyProvision(db: Db, p: Provision): Promise<void> {
         update: { tokenHash: hashToken(t.token), scopes: t.scopes, revokedAt: null },
       });
     }
+    for (const t of w.teams) {
+      await prisma.team.upsert({
+        where: { workspaceId_id: { workspaceId: ws.id, id: t.id } },
+        create: { workspaceId: ws.id, id: t.id, name: t.name },
+        update: { name: t.name },
+      });
+      for (const m of t.members)
+        await prisma.teamMember.upsert({
+          where: { workspaceId_teamId_memberId: { workspaceId: ws.id, teamId: t.id, memberId: m.id } },
+          create: { workspaceId: ws.id, teamId: t.id, memberId: m.id, name: m.name },
+          update: { name: m.name },
+        });
+    }
+    for (const u of w.users) await upsertUser(db, ws.id, u);
   }
 }

@@ -24,6 +24,8 @@ const WA_STATUSES = 50;
 const TOKEN = "rk_bench_token_000000001";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
+// BENCH_ONLY=empty|webhook|batch runs one case alone (with BENCH_NODE_ARGS, to profile it).
+const ONLY = process.env.BENCH_ONLY;
 
 type Result = autocannon.Result;
 
@@ -52,7 +54,9 @@ async function main() {
     }),
   );
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
     detached: true, // its own process group, so the whole tree stops with it
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: db.url, PROVISION_FILE: provision, DATA_DIR: dir, NODE_ENV: "production" },
@@ -113,25 +117,33 @@ async function main() {
     // machine's speed hits both cases alike; each case reports the mean of its two rounds.
     const emptyRuns: Result[] = [];
     const webhookRuns: Result[] = [];
-    for (let round = 0; round < 2; round++) {
-      emptyRuns.push(
-        await run({
-          url: `${BASE}/api/ping`,
-          method: "POST",
-          body: JSON.stringify(events[0]),
-          headers: { "content-type": "application/json" },
-          connections: CONNECTIONS,
-          duration: DURATION / 2,
-        }),
-      );
-      webhookRuns.push(
-        await run({
-          url: `${BASE}/api/webhooks/bench-gen`,
-          method: "POST",
-          connections: CONNECTIONS,
-          duration: DURATION / 2,
-          requests: [{ setupRequest: (req) => ({ ...req, ...signed[next++ % signed.length] }) }],
-        }),
+    for (let round = 0; round < (ONLY === "batch" ? 0 : 2); round++) {
+      if (ONLY !== "webhook")
+        emptyRuns.push(
+          await run({
+            url: `${BASE}/api/ping`,
+            method: "POST",
+            body: JSON.stringify(events[0]),
+            headers: { "content-type": "application/json" },
+            connections: CONNECTIONS,
+            duration: DURATION / 2,
+          }),
+        );
+      if (ONLY !== "empty")
+        webhookRuns.push(
+          await run({
+            url: `${BASE}/api/webhooks/bench-gen`,
+            method: "POST",
+            connections: CONNECTIONS,
+            duration: DURATION / 2,
+            requests: [{ setupRequest: (req) => ({ ...req, ...signed[next++ % signed.length] }) }],
+          }),
+        );
+    }
+    if (ONLY === "empty" || ONLY === "webhook") {
+      const r = ONLY === "empty" ? emptyRuns : webhookRuns;
+      return console.log(
+        `${ONLY}: ${r.map((x) => Math.round(x.requests.average)).join(" / ")} req/s, p99 ${r.map((x) => x.latency.p99).join(" / ")} ms`,
       );
     }
     const mean = (rs: Result[], f: (r: Result) => number) => rs.reduce((n, r) => n + f(r), 0) / rs.length;

@@ -5,7 +5,32 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { AGENTS, memberId, TEAM } from "../lib/simulator/scenario";
 import { live, simulate } from "./simulate";
+
+/** One sign-in per role (README lists them). Demo only: a real deployment provisions its own. */
+export const DEMO_PASSWORD = "receipts-demo";
+export const DEMO_USERS = [
+  { email: "admin@demo.test", name: "Ada Admin", role: "admin", password: DEMO_PASSWORD },
+  // Leads Engineering (sends its announcements) and the support agents.
+  {
+    email: "manager@demo.test",
+    name: "Max Manager",
+    role: "manager",
+    password: DEMO_PASSWORD,
+    senderIds: ["team-eng:lead"],
+    manages: ["team-eng", "team-support"],
+  },
+  { email: "marketer@demo.test", name: "Mia Marketer", role: "marketer", password: DEMO_PASSWORD, senderIds: ["marketing"] },
+  { email: "agent@demo.test", name: "Amy Agent", role: "agent", password: DEMO_PASSWORD, senderIds: [AGENTS[0]] },
+];
+
+function demoTeams() {
+  return [
+    ...TEAM.map((t) => ({ id: t.id, name: t.name, members: t.members.map((name) => ({ id: memberId(t.id, name), name })) })),
+    { id: "team-support", name: "Support", members: AGENTS.map((id) => ({ id, name: id.replace(/^agent-/, "") })) },
+  ];
+}
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
@@ -30,12 +55,20 @@ function demoProvision() {
             },
           ],
           tokens: [{ name: "demo", token: `rk_demo_${randomBytes(18).toString("base64url")}`, scopes: ["ingest", "read"] }],
+          teams: demoTeams(),
+          users: DEMO_USERS,
         },
       ],
     };
     fs.writeFileSync(file, JSON.stringify(provision, null, 2), { mode: 0o600 });
   }
-  return { file, provision: JSON.parse(fs.readFileSync(file, "utf8")) };
+  const provision = JSON.parse(fs.readFileSync(file, "utf8"));
+  // Teams and users were added later: complete demo folders made before them.
+  if (!provision.workspaces[0].users) {
+    Object.assign(provision.workspaces[0], { teams: demoTeams(), users: DEMO_USERS });
+    fs.writeFileSync(file, JSON.stringify(provision, null, 2), { mode: 0o600 });
+  }
+  return { file, provision };
 }
 
 async function waitForServer(): Promise<void> {
@@ -89,7 +122,7 @@ async function main() {
     console.log(`Seeded ${r.events} events in ${r.seconds.toFixed(1)} s.`);
   } else console.log(`Demo data already present (${overview.sent} deliveries); skipping the seed.`);
   console.log(
-    `\nReceipts is running: http://localhost:${port}\n  API token for the demo workspace: ${target.token}\n  Webhook URL: ${base}/api/webhooks/${target.sourceId}\n`,
+    `\nReceipts is running: http://localhost:${port}\n  Sign in as ${DEMO_USERS.map((u) => u.email).join(", ")} (password: ${DEMO_PASSWORD})\n  API token for the demo workspace: ${target.token}\n  Webhook URL: ${base}/api/webhooks/${target.sourceId}\n`,
   );
   await live(target, 100, stop.signal);
 }

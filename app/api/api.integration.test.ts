@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("public API on %s", (kind) => {
       expect(await count("receipt_events")).toBe(before);
       const [stats] = await query<{ signature_failures: number }>(
         db.prisma,
-        `SELECT signature_failures FROM source_stats WHERE source_id = 'acme-gen'`,
+        `SELECT sum(signature_failures)::int AS signature_failures FROM source_stats WHERE source_id = 'acme-gen'`,
       );
       expect(stats.signature_failures).toBe(4);
     });

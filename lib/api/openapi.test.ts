@@ -15,7 +15,7 @@ describe("OpenAPI document", () => {
     const doc = openApiDocument();
     const root = path.join(process.cwd(), "app");
     for (const file of routeFiles(path.join(root, "api"))) {
-      const route = "/" + path.relative(root, path.dirname(file)).replace(/\[(\w+)\]/g, "{$1}");
+      const route = "/" + path.relative(root, path.dirname(file)).replace(/\[(?:\.\.\.)?(\w+)\]/g, "{$1}");
       const source = fs.readFileSync(file, "utf8");
       const methods = [...source.matchAll(/export (?:async function|const|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) =>
         m[1].toLowerCase(),

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { createTokenSchema } from "../auth/api-tokens";
 import { canonicalEventSchema } from "../ingest/canonical";
+import { auditQuerySchema } from "../audit/audit-log";
+import { privacyPatchSchema } from "../privacy/settings";
 import { filtersSchema } from "../queries/filters";
 
 // The OpenAPI description of every route, served at /api/openapi.json. Request schemas come from
@@ -20,18 +23,54 @@ const error = {
 };
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
 const bearer = [{ bearer: [] }];
+/** Read routes take an API token or a signed-in user's session cookie (scoped to their role). */
+const bearerOrSession = [{ bearer: [] }, { session: [] }];
+const adminSession = [{ session: [] }];
+const tokenSchema = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    name: { type: "string" },
+    scopes: { type: "array", items: { type: "string", enum: ["ingest", "read"] } },
+    createdAt: { type: "string", format: "date-time" },
+    lastUsedAt: { type: ["string", "null"], format: "date-time" },
+    revokedAt: { type: ["string", "null"], format: "date-time" },
+  },
+};
 const rate = { type: ["number", "null"], minimum: 0, maximum: 1 };
 const seconds = { type: ["number", "null"], description: "seconds" };
 
 const queryParams = (schema: z.ZodObject) =>
   Object.entries(json(schema).properties ?? {}).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
 
+const ok = (description: string, properties: Record<string, unknown>) => ({
+  description,
+  content: { "application/json": { schema: { type: "object", properties } } },
+});
+const jsonBody = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
+const privacySettings = {
+  pseudonymise: { type: "boolean", description: "recipient, reader and customer ids are stored as keyed hashes (p_…)" },
+  retentionDays: { type: ["integer", "null"], description: "raw events older than this are deleted; null keeps them" },
+};
+const count = { type: "integer" };
+
 export function openApiDocument() {
   const event = json(canonicalEventSchema);
   return {
     openapi: "3.1.0",
     info: { title: "Receipts API", version: "1.0.0", description: "Delivery and read receipts from IM platforms; read-rate analytics." },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { CanonicalEvent: event } },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "receipts.session_token",
+          description: "Signed-in user (POST /api/auth/sign-in/email). Mutations must carry this app's Origin.",
+        },
+      },
+      schemas: { CanonicalEvent: event },
+    },
     paths: {
       "/api/webhooks/{sourceId}": {
         post: {
@@ -73,7 +112,7 @@ export function openApiDocument() {
                 },
               },
             },
-            ...errors(400, 401, 404, 413, 415, 503),
+            ...errors(400, 401, 404, 413, 415, 429, 503),
           },
         },
         get: {
@@ -169,14 +208,14 @@ export function openApiDocument() {
                 },
               },
             },
-            ...errors(400, 401, 403, 404, 413, 415, 503),
+            ...errors(400, 401, 403, 404, 413, 415, 429, 503),
           },
         },
       },
       "/api/v1/stats/overview": {
         get: {
           summary: "Headline numbers for deliveries sent in the range (cohorts by send time)",
-          security: bearer,
+          security: bearerOrSession,
           parameters: queryParams(filtersSchema),
           responses: {
             "200": {
@@ -200,14 +239,14 @@ export function openApiDocument() {
                 },
               },
             },
-            ...errors(400, 401, 403, 503),
+            ...errors(400, 401, 403, 429, 503),
           },
         },
       },
       "/api/v1/messages/{id}": {
         get: {
           summary: "One message: its deliveries and its full status history from the event log",
-          security: bearer,
+          security: bearerOrSession,
           parameters: [
             { name: "id", in: "path", required: true, schema: { type: "string" } },
             {
@@ -217,13 +256,163 @@ export function openApiDocument() {
               schema: { type: "string", description: "IANA time zone of the times in the answer" },
             },
           ],
-          responses: { "200": { description: "Message detail" }, ...errors(400, 401, 403, 404, 503) },
+          responses: { "200": { description: "Message detail" }, ...errors(400, 401, 403, 404, 429, 503) },
+        },
+      },
+      "/api/v1/admin/privacy": {
+        get: {
+          summary: "The workspace's privacy settings (admin scope)",
+          security: bearer,
+          responses: { "200": ok("Settings", privacySettings), ...errors(401, 403, 429, 503) },
+        },
+        patch: {
+          summary: "Change pseudonymisation and retention (admin scope); audited",
+          security: bearer,
+          requestBody: jsonBody(json(privacyPatchSchema)),
+          responses: { "200": ok("Settings after the change", privacySettings), ...errors(400, 401, 403, 413, 415, 429, 503) },
+        },
+      },
+      "/api/v1/admin/erasure": {
+        post: {
+          summary:
+            "Erase one recipient's data (deliveries, log events, parked receipts, watermarks, inbound messages, conversations, roster rows); rollups are reduced to match (admin scope); audited without the id",
+          security: bearer,
+          requestBody: jsonBody({
+            type: "object",
+            required: ["recipientId"],
+            properties: { recipientId: { type: "string", description: "the id in clear; its pseudonym is erased too" } },
+          }),
+          responses: {
+            "200": ok("Rows removed", {
+              erased: {
+                type: "object",
+                properties: Object.fromEntries(
+                  [
+                    "deliveries",
+                    "events",
+                    "redactedEvents",
+                    "waitingReceipts",
+                    "watermarks",
+                    "inboundMessages",
+                    "conversations",
+                    "rosterEntries",
+                    "webhookRequests",
+                  ].map((k) => [k, count]),
+                ),
+              },
+            }),
+            ...errors(400, 401, 403, 413, 415, 429, 503),
+          },
+        },
+      },
+      "/api/v1/admin/audit": {
+        get: {
+          summary: "The audit log, newest first, in pages (admin scope)",
+          security: bearer,
+          parameters: queryParams(auditQuerySchema),
+          responses: {
+            "200": ok("Entries", {
+              entries: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    at: { type: "string", format: "date-time" },
+                    actor: {
+                      type: "object",
+                      properties: { type: { enum: ["token", "user", "system"] }, id: { type: ["string", "null"] } },
+                    },
+                    action: { type: "string" },
+                    target: { type: ["string", "null"] },
+                    details: {},
+                  },
+                },
+              },
+              nextCursor: { type: ["string", "null"], description: "pass as cursor for the next page" },
+            }),
+            ...errors(400, 401, 403, 429, 503),
+          },
+        },
+      },
+      "/api/v1/admin/retention": {
+        post: {
+          summary: "Run this workspace's retention now (the server runs it hourly) (admin scope)",
+          security: bearer,
+          responses: {
+            "200": ok("Deleted", {
+              retentionDays: { type: ["integer", "null"] },
+              cutoff: { type: ["string", "null"], format: "date-time" },
+              deletedEvents: count,
+              deletedWaiting: count,
+              more: { type: "boolean", description: "the run stopped at its batch limit; more is left for the next" },
+            }),
+            ...errors(401, 403, 429, 503),
+          },
+        },
+      },
+      "/api/auth/{all}": {
+        get: {
+          summary: "better-auth endpoints: get-session, list-sessions, … (session tokens are never in the body)",
+          parameters: [{ name: "all", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "See better-auth's documentation" }, ...errors(401, 403, 429) },
+        },
+        post: {
+          summary: "better-auth endpoints: sign-in/email {email, password}, sign-out, revoke-sessions (sign out everywhere)",
+          parameters: [{ name: "all", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "Sets or clears the session cookie" }, ...errors(400, 401, 403, 429, 503) },
+        },
+      },
+      "/api/admin/tokens": {
+        get: {
+          summary: "The workspace's API tokens (never their values). Admins only",
+          security: adminSession,
+          responses: {
+            "200": {
+              description: "Tokens",
+              content: {
+                "application/json": { schema: { type: "object", properties: { tokens: { type: "array", items: tokenSchema } } } },
+              },
+            },
+            ...errors(401, 403, 503),
+          },
+        },
+        post: {
+          summary: "Create an API token; its value (`secret`) is in this answer only",
+          security: adminSession,
+          requestBody: { content: { "application/json": { schema: json(createTokenSchema) } } },
+          responses: {
+            "201": {
+              description: "Created",
+              content: {
+                "application/json": { schema: { type: "object", properties: { token: tokenSchema, secret: { type: "string" } } } },
+              },
+            },
+            ...errors(400, 401, 403, 415, 503),
+          },
+        },
+      },
+      "/api/admin/tokens/{id}": {
+        delete: {
+          summary: "Revoke an API token at once. Admins only",
+          security: adminSession,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "Revoked",
+              content: { "application/json": { schema: { type: "object", properties: { token: tokenSchema } } } },
+            },
+            ...errors(401, 403, 404, 503),
+          },
         },
       },
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
       "/api/ping": {
         get: { summary: "Liveness", responses: { "200": { description: "ok" } } },
-        post: { summary: "Liveness; the empty-route baseline of the ingestion benchmark", responses: { "200": { description: "ok" } } },
+        post: {
+          summary: "Liveness; the empty-route baseline of the ingestion benchmark",
+          responses: { "200": { description: "ok" }, ...errors(413) },
+        },
       },
     },
   };

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "../env";
@@ -38,4 +38,9 @@ export function unseal(sealed: string): string {
   const d = createDecipheriv("aes-256-gcm", appKey(), Buffer.from(iv, "base64"));
   d.setAuthTag(Buffer.from(tag, "base64"));
   return Buffer.concat([d.update(Buffer.from(body, "base64")), d.final()]).toString("utf8");
+}
+
+/** A 32-byte key for another purpose (e.g. signing session cookies), derived from the app key. */
+export function deriveKey(purpose: string): string {
+  return Buffer.from(hkdfSync("sha256", appKey(), Buffer.alloc(0), `receipts:${purpose}`, 32)).toString("hex");
 }

@@ -64,6 +64,9 @@ const SQL_TYPE: Record<string, string> = {
   Json: "jsonb",
 };
 
+/** Native types (`@db.X`) that change the column's type; Timestamptz(3) keeps timestamptz. */
+const NATIVE_TYPE: Record<string, string> = { SmallInt: "int2" };
+
 function expected(text: string) {
   const { enums, models } = parseSchema(text);
   const columns: string[] = [];
@@ -76,7 +79,7 @@ function expected(text: string) {
         .map((s) => col(s.trim()))
         .join(",");
     for (const f of m.fields) {
-      const udt = enums.has(f.type) ? f.type : SQL_TYPE[f.type];
+      const udt = enums.has(f.type) ? f.type : (NATIVE_TYPE[/@db\.(\w+)/.exec(f.attrs)?.[1] ?? ""] ?? SQL_TYPE[f.type]);
       columns.push(`${m.table}.${f.column} ${f.list ? "_" : ""}${udt} ${f.optional || f.list ? "null" : "not null"}`);
       if (/@id\b/.test(f.attrs)) indexes.push(`${m.table} primary (${f.column})`);
       if (/@unique\b/.test(f.attrs)) indexes.push(`${m.table} unique (${f.column})`);
@@ -135,7 +138,7 @@ describe.each(DATABASE_KINDS)("schema.prisma and the migrations agree on %s", (k
       `SELECT t.relname AS t, a.attname AS first FROM pg_index ix
        JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace AND ns.nspname = 'public'
        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ix.indkey[0]
-       WHERE (ix.indisprimary OR ix.indisunique) AND t.relname NOT IN ('_prisma_migrations', 'workspaces', 'sources', 'api_tokens')`,
+       WHERE (ix.indisprimary OR ix.indisunique) AND t.relname NOT IN ('_prisma_migrations', 'workspaces', 'sources', 'api_tokens', 'users', 'sessions', 'accounts', 'verifications')`,
     );
     expect(keys.length).toBeGreaterThan(10);
     expect(keys.filter((k) => k.first !== "workspace_id")).toEqual([]);

@@ -86,8 +86,13 @@ function unparkReceipt(json: unknown): Receipt {
   return { ...o, occurredAt: new Date(o.occurredAt) };
 }
 
-export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: boolean; now?: Date } = {}): Promise<BatchResult> {
+export async function applyBatch(
+  tx: Tx,
+  items: BatchItem[],
+  opts: { lock?: boolean; now?: Date; shard?: number } = {},
+): Promise<BatchResult> {
   const now = opts.now ?? new Date();
+  const shard = opts.shard ?? 0;
   const all: Tagged[] = items.flatMap((it, item) =>
     it.events.map((ev, index) => ({
       item,
@@ -342,6 +347,7 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
   const nonZero = [...deltas.values()].filter((d) => d.sent || d.delivered || d.read || d.failed || d.ttrSum);
   await store.addRollups(
     writes,
+    shard,
     nonZero,
     [...bins.values()].filter((b) => b.count !== 0),
   );
@@ -356,7 +362,7 @@ export async function applyBatch(tx: Tx, items: BatchItem[], opts: { lock?: bool
     writes,
     released.filter((t) => t.outcome !== "waiting").map((t) => ({ ws: t.ws, key: t.ev.key, outcome: t.outcome })),
   );
-  await store.addSourceStats(writes, sourceStats(all, released));
+  await store.addSourceStats(writes, sourceStats(all, released), shard);
   // Sent with COMMIT right behind it where the driver allows (see SqlTx.last).
   if (tx.last) tx.last(writes.flush());
   else await writes.flush();

@@ -78,7 +78,11 @@ describe.each(DATABASE_KINDS)("ingestion semantics on %s", (kind) => {
     expect(await delivery(w, "m1", "u1")).toMatchObject({ status: "read", delivered_at: new Date(at(1)) }); // ...without lowering the status
     const [stale] = await ingest(db, w, [receipt("message.delivered", "e4", "m1", "u1", 2)]);
     expect(stale).toBe("stale");
-    const [stats] = await query<{ out_of_order: number }>(db.prisma, `SELECT out_of_order FROM source_stats WHERE workspace_id = $1`, [w]);
+    const [stats] = await query<{ out_of_order: number }>(
+      db.prisma,
+      `SELECT sum(out_of_order)::int AS out_of_order FROM source_stats WHERE workspace_id = $1`,
+      [w],
+    );
     expect(stats.out_of_order).toBe(2);
   });
 
@@ -362,8 +366,12 @@ describe.each(DATABASE_KINDS)("ingestion details on %s", (kind) => {
   it("counts receipts waiting for their message per source, and counts them down when applied", async () => {
     await ingest(db, "w", [receipt("message.read", "wt1", "wm9", "u1", 3)], { sourceId: "src-a" });
     const waiting = async () =>
-      (await query<{ waiting: number }>(db.prisma, `SELECT waiting FROM source_stats WHERE workspace_id = 'w' AND source_id = 'src-a'`))[0]
-        .waiting;
+      (
+        await query<{ waiting: number }>(
+          db.prisma,
+          `SELECT sum(waiting)::int AS waiting FROM source_stats WHERE workspace_id = 'w' AND source_id = 'src-a'`,
+        )
+      )[0].waiting;
     expect(await waiting()).toBe(1);
     await ingest(db, "w", [sent("wt2", "wm9", "u1", 0)], { sourceId: "src-b" });
     expect(await waiting()).toBe(0);

@@ -452,21 +452,28 @@ export interface RollupDelta {
   ttrSum: number;
 }
 
-export async function addRollups(tx: Tx, deltas: RollupDelta[], bins: { key: RollupKey; bin: number; count: number }[]): Promise<void> {
+/** Adds to the rollup rows of `shard` (the caller's commit lane; see the migration write_shards). */
+export async function addRollups(
+  tx: Tx,
+  shard: number,
+  deltas: RollupDelta[],
+  bins: { key: RollupKey; bin: number; count: number }[],
+): Promise<void> {
   if (deltas.length) {
     const u = rowsOf(
       "r",
       [...ROLLUP_KEY_COLUMNS, ["sent", "int"], ["delivered", "int"], ["read", "int"], ["failed", "int"], ["ttr_sum", "float8"]],
       deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]),
+      2,
     );
     await execute(
       tx,
-      `INSERT INTO delivery_rollups AS t (${ROLLUP_PK}, sent, delivered, read, failed, ttr_sum)
-       SELECT * FROM ${u.from} ORDER BY ${ROLLUP_PK}
-       ON CONFLICT (${ROLLUP_PK}) DO UPDATE SET sent = t.sent + EXCLUDED.sent,
+      `INSERT INTO delivery_rollups AS t (${ROLLUP_PK}, sent, delivered, read, failed, ttr_sum, shard)
+       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${ROLLUP_PK}
+       ON CONFLICT (${ROLLUP_PK}, shard) DO UPDATE SET sent = t.sent + EXCLUDED.sent,
          delivered = t.delivered + EXCLUDED.delivered, read = t.read + EXCLUDED.read,
          failed = t.failed + EXCLUDED.failed, ttr_sum = t.ttr_sum + EXCLUDED.ttr_sum`,
-      u.params,
+      [shard, ...u.params],
     );
   }
   if (bins.length) {
@@ -474,13 +481,14 @@ export async function addRollups(tx: Tx, deltas: RollupDelta[], bins: { key: Rol
       "r",
       [...ROLLUP_KEY_COLUMNS, ["bin", "int"], ["count", "int"]],
       bins.map((b) => [...keyCells(b.key), b.bin, b.count]),
+      2,
     );
     await execute(
       tx,
-      `INSERT INTO ttr_rollups AS t (${ROLLUP_PK}, bin, count)
-       SELECT * FROM ${u.from} ORDER BY ${ROLLUP_PK}, bin
-       ON CONFLICT (${ROLLUP_PK}, bin) DO UPDATE SET count = t.count + EXCLUDED.count`,
-      u.params,
+      `INSERT INTO ttr_rollups AS t (${ROLLUP_PK}, bin, count, shard)
+       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${ROLLUP_PK}, bin
+       ON CONFLICT (${ROLLUP_PK}, bin, shard) DO UPDATE SET count = t.count + EXCLUDED.count`,
+      [shard, ...u.params],
     );
   }
 }
@@ -641,7 +649,8 @@ export interface StatsDelta {
   lastReceivedAt: Date | null;
 }
 
-export async function addSourceStats(tx: Tx, rows: StatsDelta[]): Promise<void> {
+/** Adds to the health counters of `shard` (see addRollups). */
+export async function addSourceStats(tx: Tx, rows: StatsDelta[], shard = 0): Promise<void> {
   if (!rows.length) return;
   const u = rowsOf(
     "s",
@@ -669,19 +678,20 @@ export async function addSourceStats(tx: Tx, rows: StatsDelta[]): Promise<void> 
       r.lastEventAt,
       r.lastReceivedAt,
     ]),
+    2,
   );
   await execute(
     tx,
     `INSERT INTO source_stats AS t (workspace_id, source_id, accepted, duplicates, out_of_order, waiting,
-       signature_failures, parse_errors, last_event_at, last_received_at)
-     SELECT * FROM ${u.from} ORDER BY ws, src
-     ON CONFLICT (workspace_id, source_id) DO UPDATE SET
+       signature_failures, parse_errors, last_event_at, last_received_at, shard)
+     SELECT *, $1::smallint FROM ${u.from} ORDER BY ws, src
+     ON CONFLICT (workspace_id, source_id, shard) DO UPDATE SET
        accepted = t.accepted + EXCLUDED.accepted, duplicates = t.duplicates + EXCLUDED.duplicates,
        out_of_order = t.out_of_order + EXCLUDED.out_of_order, waiting = t.waiting + EXCLUDED.waiting,
        signature_failures = t.signature_failures + EXCLUDED.signature_failures,
        parse_errors = t.parse_errors + EXCLUDED.parse_errors,
        last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at),
        last_received_at = GREATEST(t.last_received_at, EXCLUDED.last_received_at)`,
-    u.params,
+    [shard, ...u.params],
   );
 }

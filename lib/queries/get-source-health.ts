@@ -29,9 +29,11 @@ export async function getSourceHealth(db: Db, scope: ViewerScope, sourceId: stri
   const [[stats], rejected] = await Promise.all([
     query<Omit<SourceHealth, "source" | "rejected">>(
       db.prisma,
-      `SELECT accepted, duplicates, out_of_order AS "outOfOrder", waiting, signature_failures AS "signatureFailures",
-         parse_errors AS "parseErrors", last_event_at AS "lastEventAt", last_received_at AS "lastReceivedAt"
-       FROM source_stats WHERE workspace_id = $1 AND source_id = $2`,
+      // Counters are kept per commit lane (shard); the source's numbers are their sum.
+      `SELECT sum(accepted)::int AS accepted, sum(duplicates)::int AS duplicates, sum(out_of_order)::int AS "outOfOrder",
+         sum(waiting)::int AS waiting, sum(signature_failures)::int AS "signatureFailures", sum(parse_errors)::int AS "parseErrors",
+         max(last_event_at) AS "lastEventAt", max(last_received_at) AS "lastReceivedAt"
+       FROM source_stats WHERE workspace_id = $1 AND source_id = $2 HAVING count(*) > 0`,
       [scope.workspaceId, sourceId],
     ),
     listRejectedRequests(db, scope, sourceId),

@@ -13,7 +13,13 @@ export class Where {
     private readonly alias = "",
   ) {
     this.add(`${this.col("workspace_id")} = ?`, scope.workspaceId);
-    if (scope.senderIds) this.add(`${this.col("sender_id")} = ANY(?::text[])`, scope.senderIds);
+    if (scope.senderIds && scope.announcementIds?.length)
+      this.add(
+        `(${this.col("sender_id")} = ANY(?::text[]) OR ${this.col("announcement_id")} = ANY(?::text[]))`,
+        scope.senderIds,
+        scope.announcementIds,
+      );
+    else if (scope.senderIds) this.add(`${this.col("sender_id")} = ANY(?::text[])`, scope.senderIds);
     if (scope.kinds) this.add(`${this.col("kind")}::text = ANY(?::text[])`, scope.kinds);
   }
 

@@ -2,17 +2,17 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import type { Outcome } from "../ingest/apply-batch";
 import { parseCanonical } from "../ingest/canonical";
-import { IngestWriter } from "../ingest/writer";
+import { PrivateIngestWriter } from "../ingest";
 import type { CanonicalEvent } from "../simulator/scenario";
 
-/** Feed canonical events through the real writer (group commit included), `batch` at a time. */
+/** Feed canonical events through the real writer (group commit and privacy rules included), `batch` at a time. */
 export async function ingest(
   db: Db,
   workspaceId: string,
   events: CanonicalEvent[] | object[],
   opts: { batch?: number; sourceId?: string | null } = {},
 ): Promise<Outcome[]> {
-  const writer = new IngestWriter(async () => db);
+  const writer = new PrivateIngestWriter(async () => db);
   const receivedAt = new Date();
   const parsed = events.map((e) => {
     const r = parseCanonical(e, receivedAt);
@@ -43,15 +43,19 @@ export async function snapshot(db: Db, workspaceId: string) {
   const rollups = await query(
     db.prisma,
     `SELECT bucket_start, kind::text, campaign_id, variant, announcement_id, sender_id, source_id, client_platform,
-       sent, delivered, read, failed, round(ttr_sum::numeric, 3)::text AS ttr_sum
-     FROM delivery_rollups WHERE workspace_id = $1 AND (sent <> 0 OR delivered <> 0 OR read <> 0 OR failed <> 0)
+       sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read, sum(failed)::int AS failed,
+       round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum
+     FROM delivery_rollups WHERE workspace_id = $1
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+     HAVING sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0
      ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
     [workspaceId],
   );
   const bins = await query(
     db.prisma,
-    `SELECT bucket_start, kind::text, campaign_id, variant, announcement_id, sender_id, source_id, client_platform, bin, count
-     FROM ttr_rollups WHERE workspace_id = $1 AND count <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+    `SELECT bucket_start, kind::text, campaign_id, variant, announcement_id, sender_id, source_id, client_platform, bin,
+       sum(count)::int AS count
+     FROM ttr_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
     [workspaceId],
   );
   return { deliveries, rollups, bins };

@@ -1,14 +1,20 @@
 import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { canSee, type Section } from "../auth/roles";
+import { sessionUser } from "../auth/session";
 import { getDb } from "../db/client";
-import type { ViewerScope } from "../queries/scope";
+import { scopeForUser } from "../queries/scope";
 
-// Until sign-in lands (issue 3), pages show the workspace named by ?workspace=<slug>, or the
-// first one. This is the single place that will take the signed-in user's scope instead.
-export async function pageScope(slug?: string) {
+// The single seam pages use: the signed-in user's workspace and scope, or a redirect to sign-in.
+// A section the user's role may not see answers 404, like a page that does not exist for them.
+export async function pageScope(section: Section = "overview") {
   const db = await getDb();
-  const ws = slug
-    ? await db.prisma.workspace.findUnique({ where: { slug } })
-    : await db.prisma.workspace.findFirst({ orderBy: { createdAt: "asc" } });
-  const scope: ViewerScope | null = ws ? { workspaceId: ws.id } : null;
-  return { db, ws, scope };
+  const user = await sessionUser(db, await headers());
+  if (!user) redirect("/sign-in");
+  if (!canSee(user.role, section)) notFound();
+  const ws = await db.prisma.workspace.findUnique({ where: { id: user.workspaceId } });
+  if (!ws) redirect("/sign-in");
+  const scope = await scopeForUser(db, user);
+  return { db, ws, scope, user };
 }

@@ -1,5 +1,6 @@
 import { readBody, requireMediaType } from "../api/body";
 import { ApiError, errorResponse, StorageUnavailableError } from "../api/errors";
+import { enforceRateLimit } from "../api/rate-limit";
 import { getDb, type Db } from "../db/client";
 import { env } from "../env";
 import { ingestWriter } from "../ingest";
@@ -8,6 +9,7 @@ import type { IngestWriter } from "../ingest/writer";
 import { addSourceStats } from "../ingest/store";
 import type { PlatformAdapter, WebhookRequest } from "./adapter";
 import { parseGenericEvents, verifyStandardWebhook } from "./generic";
+import { pseudonymKeyFor } from "../privacy/settings";
 import { recordRejection } from "./rejections";
 import { recordRequest, replayForm } from "./request-log";
 import { sendbird } from "./sendbird";
@@ -75,6 +77,7 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     source = await findSource(db, sourceId);
     if (!source) throw new ApiError("not_found", `No source with id "${sourceId}".`);
     if (!source.enabled) throw new ApiError("not_found", `Source "${sourceId}" is disabled.`);
+    enforceRateLimit("source", source.id);
     const adapter = ADAPTERS[source.platform];
     requireMediaType(req, adapter.contentTypes);
     body = await readBody(req, adapter.maxBytes ?? MAX_WEBHOOK_BYTES);
@@ -88,7 +91,7 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     const { events, ignored } = adapter.parse(request, source);
     const [outcomes] = await Promise.all([
       submitInParts({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt, events }),
-      recordRequest(db, { workspaceId: source.workspaceId, sourceId: source.id, receivedAt, request: replayForm(adapter, request) }),
+      keepForReplay(db, source, adapter, request),
     ]);
     const counts = {
       accepted: outcomes.filter((o) => o !== "duplicate").length,
@@ -104,6 +107,20 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
 
 const REJECTIONS = new Set([400, 401, 413, 415]);
 
+/**
+ * Keeps the request for replay, except in a pseudonymising workspace: the raw body carries the
+ * recipients' ids in clear, which such a workspace never stores (replay is then not available).
+ */
+async function keepForReplay(db: Db, source: ResolvedSource, adapter: PlatformAdapter, request: WebhookRequest): Promise<void> {
+  if (await pseudonymKeyFor(db, source.workspaceId)) return;
+  await recordRequest(db, {
+    workspaceId: source.workspaceId,
+    sourceId: source.id,
+    receivedAt: request.receivedAt,
+    request: replayForm(adapter, request),
+  });
+}
+
 async function reject(db: Db, source: ResolvedSource, err: ApiError, body: Buffer | null, receivedAt: Date): Promise<void> {
   const zero = { accepted: 0, duplicates: 0, outOfOrder: 0, waiting: 0, signatureFailures: 0, parseErrors: 0 };
   const field = err.code === "unauthorized" ? "signatureFailures" : "parseErrors";
@@ -112,15 +129,20 @@ async function reject(db: Db, source: ResolvedSource, err: ApiError, body: Buffe
     addSourceStats(db.prisma, [
       { ws: source.workspaceId, sourceId: source.id, ...zero, [field]: 1, lastEventAt: null, lastReceivedAt: null },
     ]).catch(() => {}),
-    recordRejection(db, {
-      workspaceId: source.workspaceId,
-      sourceId: source.id,
-      receivedAt,
-      status: err.status,
-      code: err.code,
-      reason: err.message,
-      body,
-    }).catch(() => {}),
+    pseudonymKeyFor(db, source.workspaceId)
+      .then((key) =>
+        recordRejection(db, {
+          workspaceId: source.workspaceId,
+          sourceId: source.id,
+          receivedAt,
+          status: err.status,
+          code: err.code,
+          reason: err.message,
+          // A pseudonymising workspace keeps no clear ids: no excerpt of the body.
+          body: key ? null : body,
+        }),
+      )
+      .catch(() => {}),
   ]);
 }
 

@@ -1,7 +1,7 @@
 import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { IngestWriter } from "../ingest/writer";
+import { PrivateIngestWriter } from "../ingest";
 import type { WebhookRequest } from "./adapter";
 import { ADAPTERS, submitInParts } from "./handle-webhook";
 import { findSource } from "./sources";
@@ -30,7 +30,8 @@ export async function replaySource(db: Db, sourceId: string, opts: { since?: Dat
   const source = await findSource(db, sourceId);
   if (!source) throw new ApiError("not_found", `No source with id "${sourceId}".`);
   const adapter = ADAPTERS[source.platform];
-  const writer = new IngestWriter(async () => db);
+  // The same privacy rules as live ingestion (content removed, pseudonyms where configured).
+  const writer = new PrivateIngestWriter(async () => db);
   const report: ReplayReport = { requests: 0, events: 0, applied: 0, alreadyStored: 0, ignored: 0, errors: [] };
   let after = "0";
   for (;;) {

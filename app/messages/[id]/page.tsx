@@ -8,10 +8,9 @@ import { pageScope } from "@/lib/ui/page-scope";
 
 export const dynamic = "force-dynamic";
 
-export default async function MessagePage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ workspace?: string }> }) {
+export default async function MessagePage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { workspace } = await props.searchParams;
-  const { db, ws, scope } = await pageScope(workspace);
+  const { db, ws, scope } = await pageScope("messages");
   if (!ws || !scope) notFound();
   const m = await getMessage(db, scope, decodeURIComponent(id), ws.timezone).catch((e) => {
     if (e instanceof ApiError && e.code === "not_found") notFound();
@@ -22,7 +21,7 @@ export default async function MessagePage(props: { params: Promise<{ id: string 
     <>
       <AutoRefresh />
       <p className="subtle">
-        <Link href={workspace ? `/?workspace=${workspace}` : "/"}>← Overview</Link>
+        <Link href="/">← Overview</Link>
       </p>
       <h1>{m.title ?? m.id}</h1>
       <p className="subtle">

@@ -8,6 +8,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi<z.ZodObject, { id: string }>({
   scope: "read",
+  // Ingestion health is the workspace admin's concern (tokens with the read scope may call it too).
+  roles: ["admin"],
   handler: async ({ db, scope, params }) => {
     const [h, ws] = await Promise.all([getSourceHealth(db, scope, params.id), getWorkspace(db, scope)]);
     const tz = ws.timezone;

@@ -1,0 +1,50 @@
+// Roles and the sections of the app each may open. Pure data: the shell (navigation), the pages
+// (lib/ui/page-scope.ts) and the authorization tests all read it from here, so they cannot drift.
+
+export const ROLES = ["admin", "manager", "marketer", "agent"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SECTIONS = ["overview", "campaigns", "announcements", "support", "messages", "settings"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+// Marketers work with campaign aggregates and recipient lists (reached from Campaigns), not with
+// single messages' read status, support or team data. Managers lead teams (announcements) and
+// support; agents see their own conversations. Settings (sources, users, tokens) is admin-only.
+const NAV: Record<Role, readonly Section[]> = {
+  admin: SECTIONS,
+  manager: ["overview", "announcements", "support", "messages"],
+  marketer: ["overview", "campaigns"],
+  agent: ["overview", "support", "messages"],
+};
+
+/** The sections a role may see, in navigation order. */
+export function navFor(role: Role): readonly Section[] {
+  return NAV[role];
+}
+
+export function canSee(role: Role, section: Section): boolean {
+  return NAV[role].includes(section);
+}
+
+export function isRole(v: unknown): v is Role {
+  return typeof v === "string" && (ROLES as readonly string[]).includes(v);
+}
+
+export const SECTION_LABELS: Record<Section, string> = {
+  overview: "Overview",
+  campaigns: "Campaigns",
+  announcements: "Announcements",
+  support: "Support",
+  messages: "Messages",
+  settings: "Settings",
+};
+
+/** Where each section lives (some pages are still to come). */
+export const SECTION_PATHS: Record<Section, string> = {
+  overview: "/",
+  campaigns: "/campaigns",
+  announcements: "/announcements",
+  support: "/support",
+  messages: "/messages",
+  settings: "/settings/tokens",
+};
