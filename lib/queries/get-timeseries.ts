@@ -1,0 +1,41 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { query } from "../db/sql";
+import { countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
+import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { bucketGrid, localBucketSql, type Unit } from "./local-buckets";
+import type { ViewerScope } from "./scope";
+
+export interface TimeseriesBucket extends Counts {
+  /** Local midnight / hour start, ISO with the offset in force then. */
+  start: string;
+  /** Sent less than 24 h ago: read numbers still growing. */
+  immature: boolean;
+}
+
+/** Counts by send-time bucket (local hours or days in the range's zone), empty buckets included. */
+export async function getTimeseries(
+  db: Db,
+  scope: ViewerScope,
+  filters: Filters & { unit?: Unit },
+  defaultTz: string,
+  now = new Date(),
+): Promise<{ unit: Unit; tz: string; buckets: TimeseriesBucket[] }> {
+  const unit = filters.unit ?? "day";
+  const range = resolveRange(filters, defaultTz, now);
+  const w = rollupWhere(scope, filters, range);
+  const tzParam = `$${w.params.push(range.tz)}`;
+  const rows = await query<CountRow & { k: string }>(
+    db.prisma,
+    `SELECT ${localBucketSql(unit, "bucket_start", `${tzParam}::text`)} AS k, ${countsSql()}
+     FROM delivery_rollups WHERE ${w} GROUP BY 1`,
+    w.params,
+  );
+  const byKey = new Map(rows.map((r) => [r.k, r]));
+  const buckets = bucketGrid(unit, range.from, range.to, range.tz).map((b) => ({
+    start: b.start,
+    ...countsOf(byKey.get(b.key)),
+    immature: isImmature(b.end, now),
+  }));
+  return { unit, tz: range.tz, buckets };
+}
