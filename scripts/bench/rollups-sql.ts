@@ -20,14 +20,15 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
      SELECT workspace_id, ${KEY}, count(*), count(*) FILTER (WHERE status IN ('delivered', 'read')),
        count(*) FILTER (WHERE status = 'read'), count(*) FILTER (WHERE status = 'failed'),
        COALESCE(sum(${TTR}) FILTER (WHERE status = 'read'), 0)::float8
-     FROM deliveries WHERE workspace_id = $1 GROUP BY workspace_id, ${KEY}`,
+     FROM deliveries WHERE workspace_id = $1 GROUP BY workspace_id, ${KEY}
+     ORDER BY 2 -- ingestion appends rollup rows as time passes: keep them clustered by time the same way`,
     [workspaceId],
   );
   await exec(
     `INSERT INTO ttr_rollups (${COLS}, bin, count)
      SELECT workspace_id, ${KEY},
        CASE WHEN ${TTR} < 1 THEN 0 ELSE floor(log(2.0, ${TTR}::numeric) * 8)::int + 1 END, count(*)
-     FROM deliveries WHERE workspace_id = $1 AND status = 'read' GROUP BY workspace_id, ${KEY}, 10`,
+     FROM deliveries WHERE workspace_id = $1 AND status = 'read' GROUP BY workspace_id, ${KEY}, 10 ORDER BY 2`,
     [workspaceId],
   );
 }
