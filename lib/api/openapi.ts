@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalEventSchema } from "../ingest/canonical";
 import { filtersSchema } from "../queries/filters";
+import { dashboardPaths } from "./openapi-dashboard";
 
 // The OpenAPI description of every route, served at /api/openapi.json. Request schemas come from
 // the same zod schemas the routes validate with; a test fails when a route is missing here.
@@ -151,6 +152,7 @@ export function openApiDocument() {
           responses: { "200": { description: "Message detail" }, ...errors(400, 401, 403, 404, 503) },
         },
       },
+      ...dashboardPaths(),
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
       "/api/ping": {
         get: { summary: "Liveness", responses: { "200": { description: "ok" } } },
