@@ -53,7 +53,12 @@ function filtersFor(i: number): Filters {
   const tz = TZS[i % TZS.length];
   const days = DAYS[i % DAYS.length];
   const to = new Date();
-  return { tz, from: localDay(new Date(to.getTime() - (days - 1) * 86400_000), tz), to: localDay(to, tz), kind: KINDS[(i >> 2) % KINDS.length] };
+  return {
+    tz,
+    from: localDay(new Date(to.getTime() - (days - 1) * 86400_000), tz),
+    to: localDay(to, tz),
+    kind: KINDS[(i >> 2) % KINDS.length],
+  };
 }
 
 interface Case {
@@ -142,7 +147,9 @@ async function main() {
         `| ${r.name} | ${r.basis} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.baseline.toFixed(0)} | ${r.ratio.toFixed(0)}× | ${r.agree ? "yes" : "NO"} |`,
       );
     const failing = results.filter((r) => r.p95 > 200 || r.ratio < 20 || !r.agree);
-    console.log(`\n${N.toLocaleString("en")} deliveries; seeding ${seedSeconds.toFixed(0)} s; total ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+    console.log(
+      `\n${N.toLocaleString("en")} deliveries; seeding ${seedSeconds.toFixed(0)} s; total ${((Date.now() - t0) / 1000).toFixed(0)} s.`,
+    );
     console.log(failing.length ? `Targets missed: ${failing.map((r) => r.name).join(", ")}` : "Every query meets p95 ≤ 200 ms and ≥ 20×.");
     process.exitCode = failing.some((r) => !r.agree) ? 1 : 0;
   } finally {
@@ -213,32 +220,36 @@ function buildCases(db: Db, scan: Db): Case[] {
         return k.current.sent === num(rows.find((r) => r.current)?.sent) && k.previous.sent === num(prev?.sent);
       },
     },
-    ...(["day", "hour"] as const).map(
-      (unit): Case => ({
-        name: `timeseries by ${unit}`,
-        basis: "rollups",
-        fast: (i) => getTimeseries(db, scope, { ...filtersFor(i), ...(unit === "hour" ? { from: undefined, to: undefined } : {}), ...hourRange(unit, i), unit }, "Europe/Berlin"),
-        slow: (i) => {
-          const f = { ...filtersFor(i), ...hourRange(unit, i) };
-          const r = resolveRange(f, "Europe/Berlin");
-          return sql(
-            `SELECT to_char(date_trunc('${unit}', cohort_at, $3) AT TIME ZONE $3, 'YYYY-MM-DD HH24') AS k, ${COUNTS}
+    ...(["day", "hour"] as const).map((unit): Case => ({
+      name: `timeseries by ${unit}`,
+      basis: "rollups",
+      fast: (i) =>
+        getTimeseries(
+          db,
+          scope,
+          { ...filtersFor(i), ...(unit === "hour" ? { from: undefined, to: undefined } : {}), ...hourRange(unit, i), unit },
+          "Europe/Berlin",
+        ),
+      slow: (i) => {
+        const f = { ...filtersFor(i), ...hourRange(unit, i) };
+        const r = resolveRange(f, "Europe/Berlin");
+        return sql(
+          `SELECT to_char(date_trunc('${unit}', cohort_at, $3) AT TIME ZONE $3, 'YYYY-MM-DD HH24') AS k, ${COUNTS}
              FROM deliveries WHERE workspace_id = 'bench' AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(f, 4)}
              GROUP BY 1 ORDER BY 1`,
-            [r.from.toISOString(), r.to.toISOString(), r.tz, f.kind ?? null],
-          );
-        },
-        agree: (a, b) => {
-          const t = a as Awaited<ReturnType<typeof getTimeseries>>;
-          const rows = b as Row[];
-          const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-          return (
-            same(sum(t.buckets.map((x) => x.sent)), sum(rows.map((r) => num(r.sent)))) &&
-            t.buckets.filter((x) => x.sent > 0).length === rows.length
-          );
-        },
-      }),
-    ),
+          [r.from.toISOString(), r.to.toISOString(), r.tz, f.kind ?? null],
+        );
+      },
+      agree: (a, b) => {
+        const t = a as Awaited<ReturnType<typeof getTimeseries>>;
+        const rows = b as Row[];
+        const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+        return (
+          same(sum(t.buckets.map((x) => x.sent)), sum(rows.map((r) => num(r.sent)))) &&
+          t.buckets.filter((x) => x.sent > 0).length === rows.length
+        );
+      },
+    })),
     {
       name: "time-to-read distribution + curve",
       basis: "rollups",
@@ -258,32 +269,30 @@ function buildCases(db: Db, scan: Db): Case[] {
         return d.read === num(s.read) && d.bins[0].count === num(s.under5) && Math.abs(d.timeToRead.p90! / num(s.p90) - 1) < 0.045;
       },
     },
-    ...(["source", "clientPlatform"] as const).map(
-      (by): Case => ({
-        name: `split by ${by}`,
-        basis: "rollups",
-        fast: (i) => getSplits(db, scope, filtersFor(i), by, "Europe/Berlin"),
-        slow: (i) => {
-          const r = range(i);
-          const col = by === "source" ? "source_id" : "COALESCE(client_platform, 'unknown')";
-          return sql(
-            `SELECT ${col} AS g, ${COUNTS} FROM deliveries
+    ...(["source", "clientPlatform"] as const).map((by): Case => ({
+      name: `split by ${by}`,
+      basis: "rollups",
+      fast: (i) => getSplits(db, scope, filtersFor(i), by, "Europe/Berlin"),
+      slow: (i) => {
+        const r = range(i);
+        const col = by === "source" ? "source_id" : "COALESCE(client_platform, 'unknown')";
+        return sql(
+          `SELECT ${col} AS g, ${COUNTS} FROM deliveries
              WHERE workspace_id = 'bench' AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(r.f, 3)} GROUP BY 1`,
-            [r.from, r.to, r.f.kind ?? null],
-          );
-        },
-        agree: (a, b) => {
-          const rows = b as Row[];
-          return (a as Awaited<ReturnType<typeof getSplits>>).every((s) => rows.find((r) => r.g === s.value)?.read === s.read);
-        },
-      }),
-    ),
+          [r.from, r.to, r.f.kind ?? null],
+        );
+      },
+      agree: (a, b) => {
+        const rows = b as Row[];
+        return (a as Awaited<ReturnType<typeof getSplits>>).every((s) => rows.find((r) => r.g === s.value)?.read === s.read);
+      },
+    })),
     {
       name: "campaigns list (all time, sorted)",
       basis: "rollups",
-      fast: (i) => listCampaigns(db, scope, { sort: (["sent", "readRate", "firstSentAt", "deliveryRate"] as const)[i % 4] }, "Europe/Berlin"),
-      slow: () =>
-        sql(`SELECT campaign_id AS id, ${COUNTS} FROM deliveries WHERE workspace_id = 'bench' AND kind = 'campaign' GROUP BY 1`),
+      fast: (i) =>
+        listCampaigns(db, scope, { sort: (["sent", "readRate", "firstSentAt", "deliveryRate"] as const)[i % 4] }, "Europe/Berlin"),
+      slow: () => sql(`SELECT campaign_id AS id, ${COUNTS} FROM deliveries WHERE workspace_id = 'bench' AND kind = 'campaign' GROUP BY 1`),
       agree: (a, b) => {
         const rows = new Map((b as Row[]).map((r) => [r.id, r]));
         const list = a as Awaited<ReturnType<typeof listCampaigns>>;
@@ -360,12 +369,18 @@ function stateCases(db: Db, scan: Db, state: (a: unknown, b: unknown) => boolean
     both("member acknowledgement history", (d, i) =>
       getMemberAcknowledgements(d, scope, `mem-${(i * 97) % 2000}`, { from: "2000-01-01", tz: TZS[i % 4] }, "Europe/Berlin"),
     ),
-    both("support response times (30 days)", (d, i) => getResponseTimes(d, scope, { ...filtersFor(i * 4 + 1), kind: undefined }, "Europe/Berlin")),
-    both("unread follow-ups (first page)", (d, i) => listUnreadFollowUps(d, scope, { hours: 24, limit: 50, agentId: i % 2 ? `agent-${i % 50}` : undefined, now })),
+    both("support response times (30 days)", (d, i) =>
+      getResponseTimes(d, scope, { ...filtersFor(i * 4 + 1), kind: undefined }, "Europe/Berlin"),
+    ),
+    both("unread follow-ups (first page)", (d, i) =>
+      listUnreadFollowUps(d, scope, { hours: 24, limit: 50, agentId: i % 2 ? `agent-${i % 50}` : undefined, now }),
+    ),
     both("drill-down: read deliveries of a campaign", (d, i) =>
       listDeliveries(d, scope, { campaignId: campaigns[i % 3], status: "read", limit: 100 }, "Europe/Berlin"),
     ),
-    both("drill-down: failed in 30 days", (d, i) => listDeliveries(d, scope, { ...filtersFor(i * 4 + 1), status: "failed", limit: 100 }, "Europe/Berlin")),
+    both("drill-down: failed in 30 days", (d, i) =>
+      listDeliveries(d, scope, { ...filtersFor(i * 4 + 1), status: "failed", limit: 100 }, "Europe/Berlin"),
+    ),
   ];
 }
 

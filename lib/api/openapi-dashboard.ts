@@ -89,7 +89,11 @@ export function dashboardPaths() {
         tz: { type: "string" },
         buckets: {
           type: "array",
-          items: obj({ start: { type: "string", format: "date-time" }, ...counts, immature: { type: "boolean", description: "sent < 24 h ago" } }),
+          items: obj({
+            start: { type: "string", format: "date-time" },
+            ...counts,
+            immature: { type: "boolean", description: "sent < 24 h ago" },
+          }),
         },
       }),
     ),
@@ -112,7 +116,12 @@ export function dashboardPaths() {
     "/api/v1/stats/failure-reasons": get(
       "Failed deliveries by error code",
       filtersSchema,
-      obj({ reasons: { type: "array", items: obj({ code: { type: ["string", "null"] }, title: { type: ["string", "null"] }, count: { type: "integer" } }) } }),
+      obj({
+        reasons: {
+          type: "array",
+          items: obj({ code: { type: ["string", "null"] }, title: { type: ["string", "null"] }, count: { type: "integer" } }),
+        },
+      }),
     ),
     "/api/v1/campaigns": get(
       "Campaigns with their counters (all time unless from/to are given), sortable",
@@ -138,7 +147,10 @@ export function dashboardPaths() {
     "/api/v1/compare": get(
       "2–5 campaigns or variants (campaign:variant) side by side, each tested against the first",
       compareQuery,
-      obj({ cohorts: { type: "array", items: obj({ ref: { type: "string" }, ...counts, readRateCi: ci, timeToRead: ttr }) }, comparisons: { type: "array", items: comparison } }),
+      obj({
+        cohorts: { type: "array", items: obj({ ref: { type: "string" }, ...counts, readRateCi: ci, timeToRead: ttr }) },
+        comparisons: { type: "array", items: comparison },
+      }),
     ),
     "/api/v1/announcements/{id}": get(
       "Announcement roster, acknowledgement over time, overdue list (vs deadline or the announcement's due time)",
@@ -149,7 +161,13 @@ export function dashboardPaths() {
         rate,
         members: {
           type: "array",
-          items: obj({ recipientId: { type: "string" }, name: { type: ["string", "null"] }, status: { type: "string" }, readAt: { type: ["string", "null"] }, timeToRead: seconds }),
+          items: obj({
+            recipientId: { type: "string" },
+            name: { type: ["string", "null"] },
+            status: { type: "string" },
+            readAt: { type: ["string", "null"] },
+            timeToRead: seconds,
+          }),
         },
         overTime: { type: "array" },
         overdue: { type: "array" },
@@ -166,7 +184,12 @@ export function dashboardPaths() {
     "/api/v1/support/response-times": get(
       "First-response and reply times (business hours when the workspace defines them), distributions and per agent",
       responseTimesQuery,
-      obj({ basis: { type: "string", enum: ["calendar", "business"] }, firstResponse: { type: "object" }, reply: { type: "object" }, perAgent: { type: "array" } }),
+      obj({
+        basis: { type: "string", enum: ["calendar", "business"] },
+        firstResponse: { type: "object" },
+        reply: { type: "object" },
+        perAgent: { type: "array" },
+      }),
     ),
     "/api/v1/support/follow-ups": get(
       "Support answers unread after N hours (default: the workspace's), oldest first, cursor-paginated",
@@ -184,13 +207,17 @@ export function dashboardPaths() {
     },
     "/api/v1/stream": {
       get: {
-        summary: "Server-Sent Events (event `receipts`) of receipt updates the caller may see; resume with Last-Event-ID; `reset` means refetch",
+        summary:
+          "Server-Sent Events (event `receipts`) of receipt updates the caller may see; resume with Last-Event-ID; `reset` means refetch",
         security: [{ bearer: [] }],
         parameters: [
           { name: "Last-Event-ID", in: "header", required: false, schema: { type: "string" } },
           { name: "lastEventId", in: "query", required: false, schema: { type: "string" } },
         ],
-        responses: { "200": { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors },
+        responses: {
+          "200": { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } },
+          ...errors,
+        },
       },
     },
   };

@@ -14,14 +14,23 @@ export const campaignsQuery = filtersSchema.extend({ sort: campaignSortSchema.op
 export const compareQuery = filtersSchema.extend({
   items: z
     .string()
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .refine((l) => l.length >= 2 && l.length <= 5, "give 2 to 5 comma-separated campaign ids or campaign:variant pairs"),
 });
 export const announcementQuery = z.object({ tz, deadline: instant.optional() });
 export const responseTimesQuery = filtersSchema.extend({ agentId: z.string().min(1).optional() });
 const cursorParams = { cursor: z.string().min(1).max(2000).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() };
 export const followUpsQuery = z.object({
-  hours: z.coerce.number().positive().max(24 * 365).optional(),
+  hours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .optional(),
   agentId: z.string().min(1).optional(),
   tz,
   ...cursorParams,

@@ -33,9 +33,10 @@ export function serializeDelivery(d: DeliveryRow, tz: string) {
   };
 }
 
-export const DELIVERY_CSV_COLUMNS = Object.keys(
-  serializeDelivery({ cohortAt: new Date(0) } as DeliveryRow, "UTC"),
-).map((key) => ({ key, header: key }));
+export const DELIVERY_CSV_COLUMNS = Object.keys(serializeDelivery({ cohortAt: new Date(0) } as DeliveryRow, "UTC")).map((key) => ({
+  key,
+  header: key,
+}));
 
 export function serializeFollowUp(f: FollowUp, tz: string) {
   return { ...f, sentAt: isoInTz(f.sentAt, tz) };

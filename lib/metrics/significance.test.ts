@@ -54,6 +54,8 @@ describe("verdict", () => {
   });
   it("names the winner when it is", () => {
     const c = twoProportionTest(400, 1000, 480, 1000);
-    expect(verdict({ label: "A", rate: 0.4 }, { label: "B", rate: 0.48 }, c)).toMatch(/^B is read more often than A: 48.0% vs 40.0%, 8.0 points/);
+    expect(verdict({ label: "A", rate: 0.4 }, { label: "B", rate: 0.48 }, c)).toMatch(
+      /^B is read more often than A: 48.0% vs 40.0%, 8.0 points/,
+    );
   });
 });

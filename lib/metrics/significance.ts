@@ -9,7 +9,7 @@ export function wilsonInterval(successes: number, n: number, z = Z95): [number, 
   const p = successes / n;
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = ((z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) || 0;
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n)) || 0;
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
@@ -27,7 +27,13 @@ function erfc(x: number): number {
     Math.exp(
       -z * z -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? r : 2 - r;
 }
@@ -58,7 +64,11 @@ export function twoProportionTest(xa: number, na: number, xb: number, nb: number
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** One sentence a marketer can read: which is better, by how much, and whether to trust it. */
-export function verdict(a: { label: string; rate: number | null }, b: { label: string; rate: number | null }, c: Comparison | null): string {
+export function verdict(
+  a: { label: string; rate: number | null },
+  b: { label: string; rate: number | null },
+  c: Comparison | null,
+): string {
   if (!c || a.rate === null || b.rate === null) return `Not enough deliveries to compare ${a.label} and ${b.label}.`;
   const points = Math.abs(c.difference * 100).toFixed(1);
   const p = c.pValue < 0.001 ? "p < 0.001" : `p = ${c.pValue.toFixed(3)}`;

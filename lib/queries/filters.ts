@@ -84,11 +84,7 @@ function dimensionWhere(w: Where, f: Filters, range: Range | null, timeColumn: s
   w.eq("source_id", f.source);
   w.eq("sender_id", f.senderId);
   if (f.teamId)
-    w.add(
-      `${w.col("sender_id")} IN (SELECT member_id FROM team_members WHERE workspace_id = ? AND team_id = ?)`,
-      w.params[0],
-      f.teamId,
-    );
+    w.add(`${w.col("sender_id")} IN (SELECT member_id FROM team_members WHERE workspace_id = ? AND team_id = ?)`, w.params[0], f.teamId);
   // "unknown" is both "not reported" and "reported, but not one we recognise".
   if (f.clientPlatform === "unknown") w.add(`${orNone(w.col("client_platform"))} IN ('', 'unknown')`);
   else w.eq("client_platform", f.clientPlatform);

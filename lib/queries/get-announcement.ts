@@ -108,7 +108,10 @@ export async function getAnnouncement(
     targeted,
     acknowledged,
     rate: rate(acknowledged, targeted),
-    medianTimeToRead: quantile(members.flatMap((m) => (m.timeToRead === null ? [] : [m.timeToRead])), 0.5),
+    medianTimeToRead: quantile(
+      members.flatMap((m) => (m.timeToRead === null ? [] : [m.timeToRead])),
+      0.5,
+    ),
     members: members.map(strip),
     overTime,
     overdue: overdue.map(strip),

@@ -43,7 +43,12 @@ export async function getCampaign(db: Db, scope: ViewerScope, id: string, filter
   const variants = rows
     .map((r) => {
       const c = countsOf(r);
-      return { variant: r.g, ...c, readRateCi: wilsonInterval(c.read, c.delivered), timeToRead: timeToReadOf(binsOf(bins, r.g), r.ttr_sum, c.read) };
+      return {
+        variant: r.g,
+        ...c,
+        readRateCi: wilsonInterval(c.read, c.delivered),
+        timeToRead: timeToReadOf(binsOf(bins, r.g), r.ttr_sum, c.read),
+      };
     })
     .sort((a, b) => a.variant.localeCompare(b.variant));
   const comparisons = [];
@@ -67,7 +72,11 @@ export async function getCampaign(db: Db, scope: ViewerScope, id: string, filter
     title: meta[0]?.title ?? null,
     ...counts,
     readRateCi: wilsonInterval(counts.read, counts.delivered),
-    timeToRead: timeToReadOf([...allBins].map(([bin, count]) => ({ bin, count })), total.ttr_sum, counts.read),
+    timeToRead: timeToReadOf(
+      [...allBins].map(([bin, count]) => ({ bin, count })),
+      total.ttr_sum,
+      counts.read,
+    ),
     variants,
     comparisons,
   };

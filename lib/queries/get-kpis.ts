@@ -27,7 +27,12 @@ const rel = (a: number | null, b: number | null) => (a === null || b === null ||
 export async function getKpis(db: Db, scope: ViewerScope, filters: Filters, defaultTz: string): Promise<Kpis> {
   const range = resolveRange(filters, defaultTz);
   const length = range.to.getTime() - range.from.getTime();
-  const prevFilters = { ...filters, tz: range.tz, from: new Date(range.from.getTime() - length).toISOString(), to: range.from.toISOString() };
+  const prevFilters = {
+    ...filters,
+    tz: range.tz,
+    from: new Date(range.from.getTime() - length).toISOString(),
+    to: range.from.toISOString(),
+  };
   const [current, previous] = await Promise.all([
     getOverview(db, scope, { ...filters, tz: range.tz, from: range.from.toISOString(), to: range.to.toISOString() }, defaultTz),
     getOverview(db, scope, prevFilters, defaultTz),

@@ -15,7 +15,15 @@ export interface MemberAcknowledgements {
   rate: number | null;
   /** Exact median over this member's reads, seconds. */
   medianTimeToRead: number | null;
-  history: { announcementId: string; title: string | null; sentAt: string; status: string; readAt: string | null; timeToRead: number | null; overdue: boolean }[];
+  history: {
+    announcementId: string;
+    title: string | null;
+    sentAt: string;
+    status: string;
+    readAt: string | null;
+    timeToRead: number | null;
+    overdue: boolean;
+  }[];
 }
 
 /** One member's acknowledgement record across the announcements sent to them in the range. */
@@ -29,7 +37,14 @@ export async function getMemberAcknowledgements(
   const range = resolveRange(filters, defaultTz);
   const w = deliveryWhere(scope, { ...filters, kind: undefined }, range, "d");
   w.add("d.recipient_id = ?", memberId).add("d.announcement_id IS NOT NULL");
-  const rows = await query<{ announcement_id: string; title: string | null; due_at: Date | null; cohort_at: Date; status: string; read_at: Date | null }>(
+  const rows = await query<{
+    announcement_id: string;
+    title: string | null;
+    due_at: Date | null;
+    cohort_at: Date;
+    status: string;
+    read_at: Date | null;
+  }>(
     db.prisma,
     `SELECT d.announcement_id, a.title, a.due_at, min(d.cohort_at) AS cohort_at, (array_agg(d.status::text ORDER BY d.read_at NULLS LAST, d.cohort_at))[1] AS status, min(d.read_at) AS read_at
      FROM deliveries d LEFT JOIN announcements a ON a.workspace_id = d.workspace_id AND a.id = d.announcement_id
@@ -59,7 +74,10 @@ export async function getMemberAcknowledgements(
     announcements: history.length,
     acknowledged,
     rate: rate(acknowledged, history.length),
-    medianTimeToRead: quantile(history.flatMap((h) => (h.timeToRead === null ? [] : [h.timeToRead])), 0.5),
+    medianTimeToRead: quantile(
+      history.flatMap((h) => (h.timeToRead === null ? [] : [h.timeToRead])),
+      0.5,
+    ),
     history,
   };
 }

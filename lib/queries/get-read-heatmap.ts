@@ -17,7 +17,12 @@ export interface HeatCell {
 }
 
 /** Read rate by local send hour × weekday (best send time), in the range's zone; all 168 cells. */
-export async function getReadHeatmap(db: Db, scope: ViewerScope, filters: Filters, defaultTz: string): Promise<{ tz: string; cells: HeatCell[] }> {
+export async function getReadHeatmap(
+  db: Db,
+  scope: ViewerScope,
+  filters: Filters,
+  defaultTz: string,
+): Promise<{ tz: string; cells: HeatCell[] }> {
   const range = filters.from || filters.to || !filters.campaignId ? resolveRange(filters, defaultTz) : null;
   const tz = filters.tz ?? defaultTz;
   const w = rollupWhere(scope, filters, range);

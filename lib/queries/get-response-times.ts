@@ -86,7 +86,9 @@ export async function getResponseTimes(
 ): Promise<ResponseTimes> {
   const range = resolveRange(filters, defaultTz);
   const { sql, params } = repliesSql(scope, filters, range.from, range.to);
-  const [ws] = await query<{ business_hours: unknown }>(db.prisma, `SELECT business_hours FROM workspaces WHERE id = $1`, [scope.workspaceId]);
+  const [ws] = await query<{ business_hours: unknown }>(db.prisma, `SELECT business_hours FROM workspaces WHERE id = $1`, [
+    scope.workspaceId,
+  ]);
   const bh = businessHoursSchema.safeParse(ws?.business_hours);
   if (bh.success) {
     // Business-hours durations depend on local calendars: computed here over the bounded set.

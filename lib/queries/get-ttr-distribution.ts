@@ -22,7 +22,13 @@ export interface TtrDistribution {
   curveDelivered: number;
 }
 
-export async function getTtrDistribution(db: Db, scope: ViewerScope, filters: Filters, defaultTz: string, now = new Date()): Promise<TtrDistribution> {
+export async function getTtrDistribution(
+  db: Db,
+  scope: ViewerScope,
+  filters: Filters,
+  defaultTz: string,
+  now = new Date(),
+): Promise<TtrDistribution> {
   const range = resolveRange(filters, defaultTz, now);
   const w = rollupWhere(scope, filters, range);
   const matureBefore = new Date(Math.min(range.to.getTime(), Math.floor((now.getTime() - MATURITY_MS) / 900_000) * 900_000));

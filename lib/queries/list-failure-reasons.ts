@@ -14,7 +14,13 @@ export interface FailureReason {
  * Failed deliveries by error code, from delivery state (rollups carry no error code). Served by
  * the partial index deliveries_failed_idx, which holds failed deliveries only.
  */
-export async function listFailureReasons(db: Db, scope: ViewerScope, filters: Filters, defaultTz: string, limit = 20): Promise<FailureReason[]> {
+export async function listFailureReasons(
+  db: Db,
+  scope: ViewerScope,
+  filters: Filters,
+  defaultTz: string,
+  limit = 20,
+): Promise<FailureReason[]> {
   const range = filters.from || filters.to || !filters.campaignId ? resolveRange(filters, defaultTz) : null;
   const w = deliveryWhere(scope, filters, range);
   w.add("status = 'failed'");

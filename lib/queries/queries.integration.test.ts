@@ -45,10 +45,15 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
   const sql = (text: string, params: unknown[] = []) => query<Row>(db.prisma, text, params);
   /** The [from, to) instants of local days in tz, computed by PostgreSQL itself. */
   const bounds = async (days: { from: string; to: string }, tz: string) => {
-    const [r] = await sql(`SELECT ($1::date::timestamp AT TIME ZONE $3) AS f, (($2::date + 1)::timestamp AT TIME ZONE $3) AS t`, [days.from, days.to, tz]);
+    const [r] = await sql(`SELECT ($1::date::timestamp AT TIME ZONE $3) AS f, (($2::date + 1)::timestamp AT TIME ZONE $3) AS t`, [
+      days.from,
+      days.to,
+      tz,
+    ]);
     return [r.f as Date, r.t as Date] as const;
   };
-  const counts = async (where: string, params: unknown[]) => (await sql(`SELECT ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND ${where}`, params))[0];
+  const counts = async (where: string, params: unknown[]) =>
+    (await sql(`SELECT ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND ${where}`, params))[0];
 
   beforeAll(async () => {
     db = await freshDb(kind);
@@ -60,7 +65,12 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     await ingest(db, WS, disorder(autumn, { duplicates: 0.05, window: 200 }), { sourceId: "src-a", batch: 300 });
     for (const team of TEAM)
       for (const name of team.members)
-        await execute(db.prisma, `INSERT INTO team_members (workspace_id, team_id, member_id, name) VALUES ($1, $2, $3, $4)`, [WS, team.id, memberId(team.id, name), name]);
+        await execute(db.prisma, `INSERT INTO team_members (workspace_id, team_id, member_id, name) VALUES ($1, $2, $3, $4)`, [
+          WS,
+          team.id,
+          memberId(team.id, name),
+          name,
+        ]);
     await execute(db.prisma, `UPDATE announcements SET due_at = '2026-03-20T00:00:00Z' WHERE workspace_id = $1`, [WS]);
   }, 120_000);
   afterAll(async () => db?.dispose());
@@ -128,7 +138,10 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     expect(k.current.sent).toBe(cur.sent);
     expect(k.previous.sent).toBe(prev.sent);
     expect(k.change.sent).toBeCloseTo(((cur.sent as number) - (prev.sent as number)) / (prev.sent as number), 12);
-    expect(k.change.readRate).toBeCloseTo((cur.read as number) / (cur.delivered as number) - (prev.read as number) / (prev.delivered as number), 12);
+    expect(k.change.readRate).toBeCloseTo(
+      (cur.read as number) / (cur.delivered as number) - (prev.read as number) / (prev.delivered as number),
+      12,
+    );
   });
 
   describe.each(ZONES)("timeseries in %s", (tz) => {
@@ -148,18 +161,37 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
         };
         const got = t.buckets
           .filter((b) => b.sent > 0)
-          .map((b) => ({ k: b.start.slice(0, unit === "day" ? 10 : 13), off: unit === "hour" ? offsetOf(b.start) : 0, sent: b.sent, delivered: b.delivered, read: b.read, failed: b.failed }));
+          .map((b) => ({
+            k: b.start.slice(0, unit === "day" ? 10 : 13),
+            off: unit === "hour" ? offsetOf(b.start) : 0,
+            sent: b.sent,
+            delivered: b.delivered,
+            read: b.read,
+            failed: b.failed,
+          }));
         const sort = (l: Row[]) => [...l].sort((a, b) => `${a.k}${a.off}`.localeCompare(`${b.k}${b.off}`));
-        expect(sort(got), `${tz} ${unit}`).toEqual(sort(expected.map((e) => ({ k: e.k, off: e.off, sent: e.sent, delivered: e.delivered, read: e.read, failed: e.failed }))));
+        expect(sort(got), `${tz} ${unit}`).toEqual(
+          sort(expected.map((e) => ({ k: e.k, off: e.off, sent: e.sent, delivered: e.delivered, read: e.read, failed: e.failed }))),
+        );
         // Every bucket starts at a local midnight / full local hour.
-        for (const b of t.buckets) expect(b.start, b.start).toMatch(unit === "day" ? /T00:00:00(\.000)?([+-]\d{2}:\d{2}|Z)$/ : /T\d{2}:00:00(\.000)?([+-]\d{2}:\d{2}|Z)$/);
-        expect(t.buckets.length).toBe(unit === "day" ? (days === SPRING ? 31 : 15) : Math.round(((await bounds(days, tz))[1].getTime() - (await bounds(days, tz))[0].getTime()) / 3600_000));
+        for (const b of t.buckets)
+          expect(b.start, b.start).toMatch(
+            unit === "day" ? /T00:00:00(\.000)?([+-]\d{2}:\d{2}|Z)$/ : /T\d{2}:00:00(\.000)?([+-]\d{2}:\d{2}|Z)$/,
+          );
+        expect(t.buckets.length).toBe(
+          unit === "day"
+            ? days === SPRING
+              ? 31
+              : 15
+            : Math.round(((await bounds(days, tz))[1].getTime() - (await bounds(days, tz))[0].getTime()) / 3600_000),
+        );
       }
     });
   });
 
   it("gives DST days 23 and 25 hours and +05:30 / +03:30 hours that start at :30 UTC", async () => {
-    const hours = async (day: string, tz: string) => (await getTimeseries(db, scope, { from: day, to: day, tz, unit: "hour" }, "UTC")).buckets;
+    const hours = async (day: string, tz: string) =>
+      (await getTimeseries(db, scope, { from: day, to: day, tz, unit: "hour" }, "UTC")).buckets;
     expect((await hours("2026-03-08", "America/New_York")).length).toBe(23);
     expect((await hours("2026-11-01", "America/New_York")).length).toBe(25);
     expect((await hours("2026-03-29", "Europe/Berlin")).length).toBe(23);
@@ -171,8 +203,13 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     expect(new Date(kolkata[1].start).toISOString()).toBe("2026-03-09T19:30:00.000Z");
     const tehran = await hours("2026-03-10", "Asia/Tehran");
     expect(new Date(tehran[0].start).toISOString()).toBe("2026-03-09T20:30:00.000Z");
-    const days = (await getTimeseries(db, scope, { from: "2026-03-07", to: "2026-03-09", tz: "America/New_York", unit: "day" }, "UTC")).buckets;
-    expect(days.map((b) => b.start)).toEqual(["2026-03-07T00:00:00.000-05:00", "2026-03-08T00:00:00.000-05:00", "2026-03-09T00:00:00.000-04:00"]);
+    const days = (await getTimeseries(db, scope, { from: "2026-03-07", to: "2026-03-09", tz: "America/New_York", unit: "day" }, "UTC"))
+      .buckets;
+    expect(days.map((b) => b.start)).toEqual([
+      "2026-03-07T00:00:00.000-05:00",
+      "2026-03-08T00:00:00.000-05:00",
+      "2026-03-09T00:00:00.000-04:00",
+    ]);
     expect(days.every((b) => !b.immature)).toBe(true);
   });
 
@@ -181,11 +218,17 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     const [from, to] = await bounds(SPRING, "Asia/Kolkata");
     const where = `workspace_id = '${WS}' AND status = 'read' AND cohort_at >= $1 AND cohort_at < $2`;
     for (const b of d.bins) {
-      const [e] = await sql(`SELECT count(*)::int AS n FROM deliveries WHERE ${where} AND ${TTR} >= $3 AND ($4::float8 IS NULL OR ${TTR} < $4)`, [from, to, b.from, b.to]);
+      const [e] = await sql(
+        `SELECT count(*)::int AS n FROM deliveries WHERE ${where} AND ${TTR} >= $3 AND ($4::float8 IS NULL OR ${TTR} < $4)`,
+        [from, to, b.from, b.to],
+      );
       expect(b.count, b.label).toBe(e.n);
     }
     expect(d.read).toBe(d.bins.reduce((s, b) => s + b.count, 0));
-    const [del] = await sql(`SELECT count(*)::int AS n FROM deliveries WHERE workspace_id = '${WS}' AND status IN ('delivered', 'read') AND cohort_at >= $1 AND cohort_at < $2`, [from, to]);
+    const [del] = await sql(
+      `SELECT count(*)::int AS n FROM deliveries WHERE workspace_id = '${WS}' AND status IN ('delivered', 'read') AND cohort_at >= $1 AND cohort_at < $2`,
+      [from, to],
+    );
     expect(d.curveDelivered).toBe(del.n);
     for (const p of d.curve.filter((_, i) => i % 5 === 0)) {
       const [e] = await sql(`SELECT count(*)::int AS n FROM deliveries WHERE ${where} AND ${TTR} < $3`, [from, to, p.within]);
@@ -202,7 +245,10 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
       ["clientPlatform", "COALESCE(client_platform, 'unknown')"],
     ] as const) {
       const got = await getSplits(db, scope, f, by, "UTC");
-      const exp = await sql(`SELECT ${col} AS v, ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND cohort_at >= $1 AND cohort_at < $2 GROUP BY 1`, [from, to]);
+      const exp = await sql(
+        `SELECT ${col} AS v, ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND cohort_at >= $1 AND cohort_at < $2 GROUP BY 1`,
+        [from, to],
+      );
       expect(Object.fromEntries(got.map((s) => [s.value, [s.sent, s.delivered, s.read, s.failed]]))).toEqual(
         Object.fromEntries(exp.map((e) => [e.v, [e.sent, e.delivered, e.read, e.failed]])),
       );
@@ -211,21 +257,32 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
 
   it("campaigns list, detail with Wilson intervals and z-tests, heatmap, failure reasons, compare", async () => {
     const list = await listCampaigns(db, scope, { sort: "readRate" }, "UTC");
-    const exp = await sql(`SELECT campaign_id AS id, ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND kind = 'campaign' GROUP BY 1`);
+    const exp = await sql(
+      `SELECT campaign_id AS id, ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND kind = 'campaign' GROUP BY 1`,
+    );
     expect(list.length).toBe(6);
-    expect(Object.fromEntries(list.map((c) => [c.id, [c.sent, c.read]]))).toEqual(Object.fromEntries(exp.map((e) => [e.id, [e.sent, e.read]])));
+    expect(Object.fromEntries(list.map((c) => [c.id, [c.sent, c.read]]))).toEqual(
+      Object.fromEntries(exp.map((e) => [e.id, [e.sent, e.read]])),
+    );
     const rates = list.map((c) => c.readRate!);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
 
     const id = list[0].id;
     const c = await getCampaign(db, scope, id, {}, "UTC");
-    const vars = await sql(`SELECT variant, ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND campaign_id = $1 GROUP BY 1 ORDER BY 1`, [id]);
-    expect(c.variants.map((v) => [v.variant, v.sent, v.delivered, v.read, v.failed])).toEqual(vars.map((v) => [v.variant, v.sent, v.delivered, v.read, v.failed]));
+    const vars = await sql(
+      `SELECT variant, ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND campaign_id = $1 GROUP BY 1 ORDER BY 1`,
+      [id],
+    );
+    expect(c.variants.map((v) => [v.variant, v.sent, v.delivered, v.read, v.failed])).toEqual(
+      vars.map((v) => [v.variant, v.sent, v.delivered, v.read, v.failed]),
+    );
     const [a, b] = vars as { read: number; delivered: number }[];
     expect(c.variants[0].readRateCi).toEqual(wilsonInterval(a.read, a.delivered));
     expect(c.readRateCi).toEqual(wilsonInterval(a.read + b.read, a.delivered + b.delivered));
     const z = twoProportionTest(a.read, a.delivered, b.read, b.delivered)!;
-    expect(c.comparisons).toEqual([expect.objectContaining({ a: "A", b: "B", difference: z.difference, pValue: z.pValue, significant: z.pValue < 0.05 })]);
+    expect(c.comparisons).toEqual([
+      expect.objectContaining({ a: "A", b: "B", difference: z.difference, pValue: z.pValue, significant: z.pValue < 0.05 }),
+    ]);
     expect(c.comparisons[0].verdict).toMatch(c.comparisons[0].significant ? /read more often/ : /not significantly different/);
 
     const heat = await getReadHeatmap(db, scope, { campaignId: id, tz: "Asia/Kolkata" }, "UTC");
@@ -235,10 +292,18 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
       [id],
     );
     expect(heat.cells).toHaveLength(168);
-    expect(heat.cells.filter((x) => x.sent > 0).map((x) => [x.weekday, x.hour, x.sent, x.read]).sort()).toEqual(cells.map((x) => [x.weekday, x.hour, x.sent, x.read]).sort());
+    expect(
+      heat.cells
+        .filter((x) => x.sent > 0)
+        .map((x) => [x.weekday, x.hour, x.sent, x.read])
+        .sort(),
+    ).toEqual(cells.map((x) => [x.weekday, x.hour, x.sent, x.read]).sort());
 
     const reasons = await listFailureReasons(db, scope, { campaignId: id }, "UTC");
-    const expReasons = await sql(`SELECT error_code AS code, count(*)::int AS count FROM deliveries WHERE workspace_id = '${WS}' AND campaign_id = $1 AND status = 'failed' GROUP BY 1`, [id]);
+    const expReasons = await sql(
+      `SELECT error_code AS code, count(*)::int AS count FROM deliveries WHERE workspace_id = '${WS}' AND campaign_id = $1 AND status = 'failed' GROUP BY 1`,
+      [id],
+    );
     expect(reasons.map((r) => [r.code, r.count]).sort()).toEqual(expReasons.map((r) => [r.code, r.count]).sort());
     expect(reasons.length).toBeGreaterThan(0);
 
@@ -250,7 +315,9 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
   });
 
   it("announcement roster, acknowledgement over time, overdue; member history", async () => {
-    const [ann] = await sql(`SELECT announcement_id AS id FROM deliveries WHERE workspace_id = '${WS}' AND announcement_id IS NOT NULL ORDER BY 1 LIMIT 1`);
+    const [ann] = await sql(
+      `SELECT announcement_id AS id FROM deliveries WHERE workspace_id = '${WS}' AND announcement_id IS NOT NULL ORDER BY 1 LIMIT 1`,
+    );
     const a = await getAnnouncement(db, scope, ann.id as string, { tz: "Asia/Kolkata" });
     const roster = await sql(
       `SELECT d.recipient_id, d.status::text AS status, d.read_at, tm.name, ${TTR}::float8 AS ttr FROM deliveries d
@@ -261,10 +328,16 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     expect(a.targeted).toBe(roster.length);
     expect(a.acknowledged).toBe(roster.filter((r) => r.read_at).length);
     expect(a.members.map((m) => [m.recipientId, m.name, m.status])).toEqual(roster.map((r) => [r.recipient_id, r.name, r.status]));
-    for (const m of a.members.filter((x) => x.readAt)) expect(m.timeToRead).toBeCloseTo(roster.find((r) => r.recipient_id === m.recipientId)!.ttr as number, 3);
+    for (const m of a.members.filter((x) => x.readAt))
+      expect(m.timeToRead).toBeCloseTo(roster.find((r) => r.recipient_id === m.recipientId)!.ttr as number, 3);
     expect(a.overTime.at(-1)!.acknowledged).toBe(a.acknowledged);
     const due = new Date("2026-03-20T00:00:00Z");
-    expect(a.overdue.map((m) => m.recipientId).sort()).toEqual(roster.filter((r) => !r.read_at || (r.read_at as Date) > due).map((r) => r.recipient_id).sort());
+    expect(a.overdue.map((m) => m.recipientId).sort()).toEqual(
+      roster
+        .filter((r) => !r.read_at || (r.read_at as Date) > due)
+        .map((r) => r.recipient_id)
+        .sort(),
+    );
     const early = await getAnnouncement(db, scope, ann.id as string, { tz: "UTC", deadline: "2000-01-01T00:00:00Z" });
     expect(early.overdue.length).toBe(early.targeted);
 
@@ -290,7 +363,10 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
        FROM conversations c WHERE c.workspace_id = '${WS}' AND c.first_inbound_at >= $1 AND c.first_inbound_at < $2`,
       [from, to],
     );
-    const frtSecs = frt.filter((r) => r.answered).map((r) => ((r.answered as Date).getTime() - (r.asked as Date).getTime()) / 1000).sort((x, y) => x - y);
+    const frtSecs = frt
+      .filter((r) => r.answered)
+      .map((r) => ((r.answered as Date).getTime() - (r.asked as Date).getTime()) / 1000)
+      .sort((x, y) => x - y);
     expect(rt.firstResponse.count).toBe(frtSecs.length);
     expect(rt.firstResponse.p50).toBeCloseTo(frtSecs[Math.ceil(0.5 * frtSecs.length) - 1], 3);
     // Reply: each agent message answers the customer's messages since the agent's previous one.
@@ -309,14 +385,18 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     expect(rt.reply.mean).toBeCloseTo(replySecs.reduce((x, y) => x + y, 0) / replySecs.length, 3);
     expect(rt.distribution.reduce((s, b) => s + b.reply, 0)).toBe(replySecs.length);
     const perAgent = new Map<string, number>();
-    for (const r of replies.filter((x) => x.s !== null)) perAgent.set(r.sender_id as string, (perAgent.get(r.sender_id as string) ?? 0) + 1);
+    for (const r of replies.filter((x) => x.s !== null))
+      perAgent.set(r.sender_id as string, (perAgent.get(r.sender_id as string) ?? 0) + 1);
     expect(Object.fromEntries(rt.perAgent.map((p) => [p.agentId, p.reply.count]))).toEqual(Object.fromEntries(perAgent));
     // An agent scope sees only that agent's replies.
     const agent = rt.perAgent[0].agentId;
     const mine = await getResponseTimes(db, { workspaceId: WS, senderIds: [agent] }, { ...SPRING }, "UTC");
     expect(mine.perAgent.map((p) => p.agentId)).toEqual([agent]);
     // Business hours, when the workspace defines them, never exceed calendar time.
-    await execute(db.prisma, `UPDATE workspaces SET business_hours = $1::jsonb WHERE id = $2`, [JSON.stringify({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }), WS]);
+    await execute(db.prisma, `UPDATE workspaces SET business_hours = $1::jsonb WHERE id = $2`, [
+      JSON.stringify({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }),
+      WS,
+    ]);
     const business = await getResponseTimes(db, scope, { ...SPRING }, "UTC");
     await execute(db.prisma, `UPDATE workspaces SET business_hours = NULL WHERE id = $1`, [WS]);
     expect(business.basis).toBe("business");
@@ -371,7 +451,9 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     const e = await counts(`cohort_at >= $1 AND cohort_at < $2 AND sender_id IN ('agent-amy', 's-marketing')`, [from, to]);
     expect(o.sent).toBe(e.sent);
     const kindScope = { workspaceId: WS, kinds: ["announcement"] };
-    expect((await getOverview(db, kindScope, f, "UTC")).sent).toBe((await counts(`cohort_at >= $1 AND cohort_at < $2 AND kind = 'announcement'`, [from, to])).sent);
+    expect((await getOverview(db, kindScope, f, "UTC")).sent).toBe(
+      (await counts(`cohort_at >= $1 AND cohort_at < $2 AND kind = 'announcement'`, [from, to])).sent,
+    );
     expect(await listCampaigns(db, kindScope, {}, "UTC")).toEqual([]);
     expect((await getOverview(db, { workspaceId: "nobody" }, f, "UTC")).sent).toBe(0);
     const range = resolveRange(f, "UTC");

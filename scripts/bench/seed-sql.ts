@@ -27,7 +27,9 @@ export async function seedBench(exec: Exec, n: number, opts: { events: boolean; 
   await exec(`SET maintenance_work_mem = '1GB'`);
   await exec(`SET work_mem = '256MB'`);
   await exec(`SELECT setseed(0.42)`);
-  await exec(`INSERT INTO workspaces (id, slug, name, timezone) VALUES ('${BENCH_WS}', 'bench', 'Bench', 'Europe/Berlin') ON CONFLICT DO NOTHING`);
+  await exec(
+    `INSERT INTO workspaces (id, slug, name, timezone) VALUES ('${BENCH_WS}', 'bench', 'Bench', 'Europe/Berlin') ON CONFLICT DO NOTHING`,
+  );
   await exec(`INSERT INTO team_members (workspace_id, team_id, member_id, name, is_manager)
     SELECT '${BENCH_WS}', 'team-' || (g % 20), 'mem-' || g, 'Member ' || g, g % 20 = 0 FROM generate_series(0, 1999) g`);
 

@@ -40,7 +40,15 @@ describe.each(DATABASE_KINDS)("dashboard API on %s", (kind) => {
     setDb(db);
     await provisionFixtures(db);
     const [ws] = await query<{ id: string }>(db.prisma, `SELECT id FROM workspaces WHERE slug = 'acme'`);
-    const events = generateScenario({ seed: 9, now: new Date("2026-11-20T12:00:00Z"), days: 14, campaigns: 2, recipientsPerCampaign: 120, announcements: 2, conversations: 12 });
+    const events = generateScenario({
+      seed: 9,
+      now: new Date("2026-11-20T12:00:00Z"),
+      days: 14,
+      campaigns: 2,
+      recipientsPerCampaign: 120,
+      announcements: 2,
+      conversations: 12,
+    });
     await ingest(db, ws.id, events, { sourceId: "acme-gen" });
   }, 120_000);
   afterAll(async () => {
@@ -77,7 +85,11 @@ describe.each(DATABASE_KINDS)("dashboard API on %s", (kind) => {
     const a = await json(await call(announcement, `/announcements/ann-1`, TOKEN, { id: "ann-1" }));
     expect(a.body.targeted).toBeGreaterThan(0);
     expect(a.body.members[0]).toHaveProperty("name");
-    const m = await json(await call(member, `/members/${a.body.members[0].recipientId}/acknowledgements?${range}`, TOKEN, { id: a.body.members[0].recipientId }));
+    const m = await json(
+      await call(member, `/members/${a.body.members[0].recipientId}/acknowledgements?${range}`, TOKEN, {
+        id: a.body.members[0].recipientId,
+      }),
+    );
     expect(m.body.announcements).toBe(1);
   });
 
@@ -112,7 +124,12 @@ describe.each(DATABASE_KINDS)("dashboard API on %s", (kind) => {
     const ids: string[] = [];
     let cursor = "";
     do {
-      const page = await json(await call(deliveries, `/deliveries?${range}&campaignId=cmp-1&tz=Europe/Berlin&status=read&limit=25${cursor ? `&cursor=${cursor}` : ""}`));
+      const page = await json(
+        await call(
+          deliveries,
+          `/deliveries?${range}&campaignId=cmp-1&tz=Europe/Berlin&status=read&limit=25${cursor ? `&cursor=${cursor}` : ""}`,
+        ),
+      );
       ids.push(...page.body.deliveries.map((d: { messageId: string; recipientId: string }) => `${d.messageId}/${d.recipientId}`));
       expect(page.body.deliveries.every((d: { readAt: string }) => d.readAt.endsWith("+01:00"))).toBe(true);
       cursor = page.body.nextCursor ?? "";

@@ -71,7 +71,9 @@ const read = (id: string, m: string, r: string) =>
   JSON.stringify({ type: "message.read", id, occurredAt: new Date().toISOString(), messageId: m, recipientId: r });
 
 async function post(body: string) {
-  const res = await webhookPOST(signedWebhook(`${BASE}/api/webhooks/acme-gen`, SECRET, body), { params: Promise.resolve({ sourceId: "acme-gen" }) });
+  const res = await webhookPOST(signedWebhook(`${BASE}/api/webhooks/acme-gen`, SECRET, body), {
+    params: Promise.resolve({ sourceId: "acme-gen" }),
+  });
   expect(res.status).toBe(200);
 }
 
