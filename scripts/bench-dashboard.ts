@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     "baseline-reps": { type: "string", default: "3" },
     "no-events": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    /** Measure again on a database kept by an earlier `--keep` run (migrations are applied first). */
+    reuse: { type: "string" },
   },
 });
 const N = Number(args.deliveries);
@@ -76,7 +78,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 
 async function main() {
   const t0 = Date.now();
-  const created = await createPgDatabase("receipts_bench_");
+  const created = args.reuse ? reused(args.reuse) : await createPgDatabase("receipts_bench_");
   let db: Db | undefined;
   let scan: Db | undefined;
   const client = new pg.Client({ connectionString: created.url });
@@ -85,19 +87,24 @@ async function main() {
     db = await openDb({ databaseUrl: created.url, dataDir: "" });
     await client.connect();
     const exec = async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows;
-    console.log(`Seeding ${N.toLocaleString("en")} deliveries${args["no-events"] ? "" : " and their receipt events"} into ${created.name}`);
-    await seedBench(exec, N, { events: !args["no-events"], log: console.log });
-    let t = Date.now();
-    await rebuildRollups(exec, BENCH_WS);
-    console.log(`  rollups: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    t = Date.now();
-    await exec(`VACUUM ANALYZE`);
-    console.log(`  vacuum analyze: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    const sizes = await exec(
-      `SELECT relname AS t, n_live_tup::bigint AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size
-       FROM pg_stat_user_tables WHERE relname IN ('deliveries', 'receipt_events', 'delivery_rollups', 'ttr_rollups', 'messages') ORDER BY relname`,
-    );
-    console.table(sizes);
+    if (args.reuse) await exec(`ANALYZE`);
+    else {
+      console.log(
+        `Seeding ${N.toLocaleString("en")} deliveries${args["no-events"] ? "" : " and their receipt events"} into ${created.name}`,
+      );
+      await seedBench(exec, N, { events: !args["no-events"], log: console.log });
+      let t = Date.now();
+      await rebuildRollups(exec, BENCH_WS);
+      console.log(`  rollups: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      t = Date.now();
+      await exec(`VACUUM ANALYZE`);
+      console.log(`  vacuum analyze: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      const sizes = await exec(
+        `SELECT relname AS t, n_live_tup::bigint AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size
+         FROM pg_stat_user_tables WHERE relname IN ('deliveries', 'receipt_events', 'delivery_rollups', 'ttr_rollups', 'messages') ORDER BY relname`,
+      );
+      console.table(sizes);
+    }
     const seedSeconds = (Date.now() - t0) / 1000;
     console.log(`Seeded in ${seedSeconds.toFixed(0)} s`);
 
@@ -159,6 +166,13 @@ async function main() {
     if (args.keep) console.log(`Kept ${created.url}`);
     else await created.drop();
   }
+}
+
+function reused(url: string) {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^receipts_bench_/.test(name)) throw new Error("--reuse takes the URL of a receipts_bench_ database");
+  // A reused database stays: it was kept on purpose.
+  return { name, url, drop: async () => console.log(`Left ${name} in place (reused).`) };
 }
 
 // ---- cases -------------------------------------------------------------------------------------

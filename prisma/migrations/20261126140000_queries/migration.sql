@@ -19,3 +19,9 @@ CREATE INDEX "deliveries_support_unread_idx" ON "deliveries"("workspace_id", "co
 -- A member's acknowledgement history.
 CREATE INDEX "deliveries_announcement_recipient_idx" ON "deliveries"("workspace_id", "recipient_id", "cohort_at")
   WHERE "announcement_id" IS NOT NULL;
+
+-- Campaign views (list, detail, compare, heatmap) read only campaign rows of the rollups; without
+-- these they would scan every rollup row of the workspace. Key columns never change, so rollup
+-- updates stay HOT.
+CREATE INDEX "delivery_rollups_campaign_idx" ON "delivery_rollups"("workspace_id", "campaign_id", "variant", "bucket_start") WHERE "campaign_id" <> '';
+CREATE INDEX "ttr_rollups_campaign_idx" ON "ttr_rollups"("workspace_id", "campaign_id", "variant", "bin") WHERE "campaign_id" <> '';
