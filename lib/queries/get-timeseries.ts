@@ -1,10 +1,13 @@
 import "server-only";
+import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
 import { bucketGrid, localBucketSql, type Unit } from "./local-buckets";
 import type { ViewerScope } from "./scope";
+
+const MAX_HOUR_RANGE_DAYS = 93;
 
 export interface TimeseriesBucket extends Counts {
   /** Local midnight / hour start, ISO with the offset in force then. */
@@ -23,6 +26,8 @@ export async function getTimeseries(
 ): Promise<{ unit: Unit; tz: string; buckets: TimeseriesBucket[] }> {
   const unit = filters.unit ?? "day";
   const range = resolveRange(filters, defaultTz, now);
+  if (unit === "hour" && range.to.getTime() - range.from.getTime() > MAX_HOUR_RANGE_DAYS * 86400_000)
+    throw new ApiError("bad_request", `unit=hour covers at most ${MAX_HOUR_RANGE_DAYS} days; use unit=day for longer ranges.`);
   const w = rollupWhere(scope, filters, range);
   const tzParam = `$${w.params.push(range.tz)}`;
   const rows = await query<CountRow & { k: string }>(

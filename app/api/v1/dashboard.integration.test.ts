@@ -105,6 +105,7 @@ describe.each(DATABASE_KINDS)("dashboard API on %s", (kind) => {
     for (const [h, path] of [
       [timeseries, `/stats/timeseries?tz=Mars/Base`],
       [timeseries, `/stats/timeseries?unit=week`],
+      [timeseries, `/stats/timeseries?unit=hour&from=2026-01-01&to=2026-11-01`],
       [splits, `/stats/splits`],
       [compare, `/compare?items=only-one`],
       [deliveries, `/deliveries?cursor=garbage`],
