@@ -13,6 +13,7 @@ import { bearer } from "@/lib/testing/http";
 import { RECIPIENTS, seedScopeData, VISIBLE } from "@/lib/testing/scope-data";
 import { ORIGIN, signIn, signInRequest, withCookie } from "@/lib/testing/session";
 import { loginLimiter, MAX_FAILURES } from "./login-limiter";
+import { upsertUser } from "./users";
 
 const none = { params: Promise.resolve({}) };
 const overview = (req: Request) => overviewGET(req, none);
@@ -202,6 +203,27 @@ describe.each(DATABASE_KINDS)("sign-in, sessions and tokens on %s", (kind) => {
         expect(res.status, `${who} ${m}`).toBe((visible as readonly string[]).includes(m) ? 200 : 404);
       }
     }
+  });
+
+  it("re-applies provisioned users without duplicates; a changed password ends that user's sessions", async () => {
+    const cookie = await signIn(PEOPLE.agent);
+    await provisionFixtures(db, { people: true });
+    expect(await db.prisma.user.count()).toBe(5);
+    expect(await db.prisma.account.count()).toBe(5);
+    expect((await overview(withCookie("/api/v1/stats/overview", cookie))).status).toBe(200); // same password: session kept
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: PEOPLE.agent } });
+    await upsertUser(db, "acme", {
+      email: PEOPLE.agent,
+      name: "Alice Agent",
+      role: "agent",
+      password: "a-brand-new-password",
+      senderIds: ["agent-1"],
+    });
+    expect(await db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    expect((await overview(withCookie("/api/v1/stats/overview", cookie))).status).toBe(401);
+    expect((await authPOST(signInRequest(PEOPLE.agent, PASSWORD))).status).toBe(401);
+    expect((await authPOST(signInRequest(PEOPLE.agent, "a-brand-new-password"))).status).toBe(200);
+    await provisionFixtures(db, { people: true }); // back to the fixture password
   });
 
   it("never writes passwords, session tokens or API token values to the logs", async () => {
