@@ -14,6 +14,8 @@ import { RECIPIENTS, seedScopeData, VISIBLE } from "@/lib/testing/scope-data";
 import { ORIGIN, signIn, signInRequest, withCookie } from "@/lib/testing/session";
 import { loginLimiter, MAX_FAILURES } from "./login-limiter";
 import { upsertUser } from "./users";
+import { scopeForUser } from "@/lib/queries/scope";
+import { Where } from "@/lib/queries/where";
 
 const none = { params: Promise.resolve({}) };
 const overview = (req: Request) => overviewGET(req, none);
@@ -203,6 +205,19 @@ describe.each(DATABASE_KINDS)("sign-in, sessions and tokens on %s", (kind) => {
         expect(res.status, `${who} ${m}`).toBe((visible as readonly string[]).includes(m) ? 200 : 404);
       }
     }
+  });
+
+  it("limits conversation-level data to conversations holding a visible message", async () => {
+    const conversations = async (who: "agent" | "manager" | "marketer" | "admin") => {
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { email: PEOPLE[who] } });
+      const scope = await scopeForUser(db, { id: user.id, role: who, workspaceId: "acme" });
+      const w = new Where({ workspaceId: "acme" }).inVisibleConversations(scope, "id");
+      return (await query<{ id: string }>(db.prisma, `SELECT id FROM conversations WHERE ${w} ORDER BY id`, w.params)).map((r) => r.id);
+    };
+    expect(await conversations("admin")).toEqual(["c-1", "c-2", "c-3"]);
+    expect(await conversations("manager")).toEqual(["c-1", "c-2"]);
+    expect(await conversations("agent")).toEqual(["c-1"]);
+    expect(await conversations("marketer")).toEqual([]);
   });
 
   it("re-applies provisioned users without duplicates; a changed password ends that user's sessions", async () => {
