@@ -13,7 +13,8 @@ import { setRateLimits, TokenBuckets } from "@/lib/api/rate-limit";
 import { setDb } from "@/lib/db/client";
 import { setIngestWriter } from "@/lib/ingest";
 import { DATABASE_KINDS, freshDb, type TestDb } from "@/lib/testing/databases";
-import { ADMIN_TOKEN, OTHER_TOKEN, provisionFixtures, SECRET, TOKEN } from "@/lib/testing/fixtures";
+import { ADMIN_TOKEN, OTHER_TOKEN, PEOPLE, provisionFixtures, SECRET, TOKEN } from "@/lib/testing/fixtures";
+import { ORIGIN, signIn, withCookie } from "@/lib/testing/session";
 import { bearer, signedWebhook } from "@/lib/testing/http";
 import { ingest } from "@/lib/testing/ingest";
 import { rowsMentioning } from "@/lib/testing/scan";
@@ -153,12 +154,14 @@ describe("body limits", () => {
     db = await freshDb("pglite");
     setDb(db);
     forgetSource();
-    await provisionFixtures(db);
+    await provisionFixtures(db, { people: true });
+    adminCookie = await signIn(PEOPLE.admin);
   });
   afterAll(async () => {
     setDb(undefined);
     await db?.dispose();
   });
+  let adminCookie = "";
 
   // Generated from the route files, so a new route that reads a body without a limit fails here.
   function routeFiles(dir: string): string[] {
@@ -177,8 +180,11 @@ describe("body limits", () => {
       const route = "/" + path.relative(root, path.dirname(file));
       for (const method of ["POST", "PUT", "PATCH"] as const) {
         if (!mod[method]) continue;
-        const token = route.includes("/admin/") ? ADMIN_TOKEN : TOKEN;
-        const req = bearer(`${BASE}${route}`, token, { method, headers: { "content-type": "application/json" }, body: big });
+        const init = { method, headers: { "content-type": "application/json" }, body: big };
+        // Routes for signed-in people only are called with an admin's session; the others with a token.
+        const req = route.startsWith("/api/admin/")
+          ? withCookie(`${ORIGIN}${route}`, adminCookie, init)
+          : bearer(`${BASE}${route}`, route.includes("/admin/") ? ADMIN_TOKEN : TOKEN, init);
         const res = await mod[method](req, { params: Promise.resolve({ sourceId: "acme-gen", id: "x" }) });
         // The retention run takes no body and ignores it; every other route must refuse it.
         if (route.endsWith("/admin/retention")) expect(res.status, `${method} ${route}`).toBe(200);

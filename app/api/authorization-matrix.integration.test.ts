@@ -34,6 +34,17 @@ const json = (body: unknown, method = "POST"): RequestInit => ({
   body: JSON.stringify(body),
 });
 let seq = 0;
+const adminOnly = {
+  anonymous: 401,
+  admin: 200,
+  manager: 403,
+  marketer: 403,
+  agent: 403,
+  otherUser: 200,
+  token: 403,
+  readToken: 403,
+  otherToken: 403,
+} as Record<Principal, Outcome>;
 
 const RULES: Record<string, Rule> = {
   "GET /api/ping": { probe: async () => ({ path: "/api/ping", params: {} }), expect: all(200) },
@@ -148,6 +159,33 @@ const RULES: Record<string, Rule> = {
       readToken: 403,
       otherToken: 403,
     },
+  },
+  // Privacy administration: admins, by session or by a token with the admin scope (not in this
+  // matrix's principals: `token` and `readToken` hold ingest/read only).
+  "GET /api/v1/admin/audit": {
+    probe: async () => ({ path: "/api/v1/admin/audit", params: {} }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: (b) => JSON.stringify(b).includes("acme"),
+  },
+  "GET /api/v1/admin/privacy": {
+    probe: async () => ({ path: "/api/v1/admin/privacy", params: {} }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: () => false, // the same settings shape for every workspace; acme's are not reachable by id
+  },
+  "PATCH /api/v1/admin/privacy": {
+    probe: async () => ({ path: "/api/v1/admin/privacy", params: {}, init: json({ retentionDays: 400 }, "PATCH") }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: () => false,
+  },
+  "POST /api/v1/admin/erasure": {
+    probe: async () => ({ path: "/api/v1/admin/erasure", params: {}, init: json({ recipientId: "nobody-at-all" }) }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: () => false,
+  },
+  "POST /api/v1/admin/retention": {
+    probe: async () => ({ path: "/api/v1/admin/retention", params: {}, init: { method: "POST" } }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: () => false,
   },
 };
 

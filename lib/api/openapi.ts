@@ -4,6 +4,7 @@ import { canonicalEventSchema } from "../ingest/canonical";
 import { auditQuerySchema } from "../audit/audit-log";
 import { privacyPatchSchema } from "../privacy/settings";
 import { filtersSchema } from "../queries/filters";
+import { dashboardPaths } from "./openapi-dashboard";
 
 // The OpenAPI description of every route, served at /api/openapi.json. Request schemas come from
 // the same zod schemas the routes validate with; a test fails when a route is missing here.
@@ -406,6 +407,7 @@ export function openApiDocument() {
           },
         },
       },
+      ...dashboardPaths(),
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
       "/api/ping": {
         get: { summary: "Liveness", responses: { "200": { description: "ok" } } },

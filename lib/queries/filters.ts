@@ -28,6 +28,12 @@ export const filtersSchema = z.object({
   campaignId: z.string().min(1).optional(),
   source: z.string().min(1).optional(),
   clientPlatform: z.enum(["ios", "android", "web", "desktop", "unknown"]).optional(),
+  variant: z.string().min(1).optional(),
+  announcementId: z.string().min(1).optional(),
+  /** The sending agent / member. */
+  senderId: z.string().min(1).optional(),
+  /** Messages sent by members of this team. */
+  teamId: z.string().min(1).optional(),
 });
 
 export type Filters = z.infer<typeof filtersSchema>;
@@ -56,16 +62,34 @@ export function resolveRange(f: Filters, defaultTz: string, now = new Date()): R
   return { from: bucketStart(new Date(from.getTime())), to: bucketStart(new Date(to.getTime() + 15 * 60_000 - 1)), tz };
 }
 
-/** WHERE clause over a rollup table (or deliveries, which share the column names). */
-export function rollupWhere(scope: ViewerScope, f: Filters, range: Range, timeColumn = "bucket_start", alias = ""): Where {
-  const w = new Where(scope, alias);
-  w.add(`${w.col(timeColumn)} >= ?::timestamptz`, range.from.toISOString());
-  w.add(`${w.col(timeColumn)} < ?::timestamptz`, range.to.toISOString());
+/** WHERE clause over a rollup table ('' stands for "none" there). */
+export function rollupWhere(scope: ViewerScope, f: Filters, range: Range | null, alias = ""): Where {
+  const w = dimensionWhere(new Where(scope, alias), f, range, "bucket_start", (c) => c);
+  // Stated explicitly so the planner may use the partial campaign indexes of the rollups.
+  if (f.campaignId) w.add(`${w.col("campaign_id")} <> ''`);
+  return w;
+}
+
+/** The same filters over `deliveries` (NULL stands for "none" there; cohorts by send time). */
+export function deliveryWhere(scope: ViewerScope, f: Filters, range: Range | null, alias = ""): Where {
+  return dimensionWhere(new Where(scope, alias), f, range, "cohort_at", (c) => `COALESCE(${c}, '')`);
+}
+
+function dimensionWhere(w: Where, f: Filters, range: Range | null, timeColumn: string, orNone: (col: string) => string): Where {
+  if (range) {
+    w.add(`${w.col(timeColumn)} >= ?::timestamptz`, range.from.toISOString());
+    w.add(`${w.col(timeColumn)} < ?::timestamptz`, range.to.toISOString());
+  }
   w.eq("kind", f.kind, "::text");
   w.eq("campaign_id", f.campaignId);
+  w.eq("variant", f.variant);
+  w.eq("announcement_id", f.announcementId);
   w.eq("source_id", f.source);
-  // "unknown" is both "not reported" ('') and "reported, but not one we recognise".
-  if (f.clientPlatform === "unknown") w.add(`${w.col("client_platform")} IN ('', 'unknown')`);
+  w.eq("sender_id", f.senderId);
+  if (f.teamId)
+    w.add(`${w.col("sender_id")} IN (SELECT member_id FROM team_members WHERE workspace_id = ? AND team_id = ?)`, w.params[0], f.teamId);
+  // "unknown" is both "not reported" and "reported, but not one we recognise".
+  if (f.clientPlatform === "unknown") w.add(`${orNone(w.col("client_platform"))} IN ('', 'unknown')`);
   else w.eq("client_platform", f.clientPlatform);
   return w;
 }

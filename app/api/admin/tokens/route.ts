@@ -1,4 +1,3 @@
-import { parseJson, readBody, requireMediaType } from "@/lib/api/body";
 import { withApi } from "@/lib/api/handler";
 import { createToken, createTokenSchema, listTokens } from "@/lib/auth/api-tokens";
 
@@ -13,9 +12,8 @@ export const GET = withApi({
 /** A new token; `secret` is shown in this answer only. */
 export const POST = withApi({
   roles: ["admin"],
-  handler: async ({ req, db, scope }) => {
-    requireMediaType(req, ["application/json"]);
-    const input = createTokenSchema.parse(parseJson((await readBody(req, 16 * 1024)).toString("utf8")));
-    return Response.json(await createToken(db, scope.workspaceId, input), { status: 201, headers: { "cache-control": "no-store" } });
+  body: createTokenSchema,
+  handler: async ({ db, scope, body }) => {
+    return Response.json(await createToken(db, scope.workspaceId, body), { status: 201, headers: { "cache-control": "no-store" } });
   },
 });

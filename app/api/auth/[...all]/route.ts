@@ -1,4 +1,6 @@
+import { readBody } from "@/lib/api/body";
 import { ApiError, errorResponse, StorageUnavailableError } from "@/lib/api/errors";
+import { MAX_JSON_BODY_BYTES } from "@/lib/api/handler";
 import { getAuth } from "@/lib/auth/auth";
 import { loginLimiter } from "@/lib/auth/login-limiter";
 import { redactTokens } from "@/lib/auth/redact";
@@ -10,8 +12,14 @@ import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-async function handle(req: Request): Promise<Response> {
+async function handle(original: Request): Promise<Response> {
   try {
+    // The library reads bodies without a limit: buffer at most what any sign-in form needs.
+    let req = original;
+    if (original.method === "POST" && original.body) {
+      const body = await readBody(original, MAX_JSON_BODY_BYTES);
+      req = new Request(original.url, { method: "POST", headers: original.headers, body: body.length ? new Uint8Array(body) : undefined });
+    }
     const db = await getDb().catch((e) => {
       throw new StorageUnavailableError(e);
     });

@@ -5,6 +5,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi({
   scope: "admin",
+  roles: ["admin"],
   query: auditQuerySchema,
   handler: ({ db, scope, query }) => listAudit(db, scope.workspaceId, query),
 });

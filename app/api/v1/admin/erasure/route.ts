@@ -9,6 +9,7 @@ const erasureSchema = z.object({ recipientId: z.string().trim().min(1).max(200) 
 
 export const POST = withApi({
   scope: "admin",
+  roles: ["admin"],
   body: erasureSchema,
   handler: async ({ db, scope, actor, body }) => {
     const erased = await eraseRecipient(db, scope.workspaceId, body.recipientId);

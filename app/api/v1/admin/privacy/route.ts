@@ -6,11 +6,13 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi({
   scope: "admin",
+  roles: ["admin"],
   handler: ({ db, scope }) => getPrivacySettings(db, scope.workspaceId),
 });
 
 export const PATCH = withApi({
   scope: "admin",
+  roles: ["admin"],
   body: privacyPatchSchema,
   handler: async ({ db, scope, actor, body }) => {
     const settings = await updatePrivacySettings(db, scope.workspaceId, body);

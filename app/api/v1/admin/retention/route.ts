@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** Runs this workspace's retention now (the server also runs it hourly). */
 export const POST = withApi({
   scope: "admin",
+  roles: ["admin"],
   handler: async ({ db, scope }) => {
     const { retentionDays } = await getPrivacySettings(db, scope.workspaceId);
     const [r] = await applyRetention(db, { workspaceId: scope.workspaceId });

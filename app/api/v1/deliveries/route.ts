@@ -1,0 +1,33 @@
+import { withApi } from "@/lib/api/handler";
+import { getWorkspace } from "@/lib/queries/get-workspace";
+import { csvResponse } from "@/lib/api/csv";
+import { deliveriesQuery } from "@/lib/api/query-schemas";
+import { DELIVERY_CSV_COLUMNS, serializeDelivery } from "@/lib/api/serializers";
+import { listDeliveries } from "@/lib/queries/list-deliveries";
+
+export const dynamic = "force-dynamic";
+
+const CSV_PAGE = 5_000;
+
+export const GET = withApi({
+  scope: "read",
+  query: deliveriesQuery,
+  handler: async ({ db, scope, query }) => {
+    const tz = query.tz ?? (await getWorkspace(db, scope)).timezone;
+    const { format, ...filters } = query;
+    if (format === "json") {
+      const page = await listDeliveries(db, scope, filters, tz);
+      return { deliveries: page.deliveries.map((d) => serializeDelivery(d, tz)), nextCursor: page.nextCursor };
+    }
+    // The whole list behind the count, same filters and zone, one keyset page at a time.
+    async function* pages() {
+      let cursor = filters.cursor;
+      do {
+        const page = await listDeliveries(db, scope, { ...filters, cursor, limit: CSV_PAGE }, tz);
+        yield page.deliveries.map((d) => serializeDelivery(d, tz));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+    return csvResponse("deliveries.csv", DELIVERY_CSV_COLUMNS, pages(), (row, key) => row[key as keyof typeof row]);
+  },
+});

@@ -1,0 +1,13 @@
+import { withApi } from "@/lib/api/handler";
+import { getWorkspace } from "@/lib/queries/get-workspace";
+import { filtersSchema } from "@/lib/queries/filters";
+import { getMemberAcknowledgements } from "@/lib/queries/get-member-acknowledgements";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi<typeof filtersSchema, { id: string }>({
+  scope: "read",
+  query: filtersSchema,
+  handler: async ({ db, scope, query, params }) =>
+    getMemberAcknowledgements(db, scope, params.id, query, (await getWorkspace(db, scope)).timezone),
+});

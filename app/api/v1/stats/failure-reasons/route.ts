@@ -1,0 +1,14 @@
+import { withApi } from "@/lib/api/handler";
+import { getWorkspace } from "@/lib/queries/get-workspace";
+import { filtersSchema } from "@/lib/queries/filters";
+import { listFailureReasons } from "@/lib/queries/list-failure-reasons";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi({
+  scope: "read",
+  query: filtersSchema,
+  handler: async ({ db, scope, query }) => ({
+    reasons: await listFailureReasons(db, scope, query, (await getWorkspace(db, scope)).timezone),
+  }),
+});

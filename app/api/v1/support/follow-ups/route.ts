@@ -1,0 +1,19 @@
+import { withApi } from "@/lib/api/handler";
+import { getWorkspace } from "@/lib/queries/get-workspace";
+import { followUpsQuery } from "@/lib/api/query-schemas";
+import { serializeFollowUp } from "@/lib/api/serializers";
+import { listUnreadFollowUps } from "@/lib/queries/list-unread-follow-ups";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi({
+  scope: "read",
+  query: followUpsQuery,
+  handler: async ({ db, scope, query }) => {
+    const ws = await getWorkspace(db, scope);
+    const tz = query.tz ?? ws.timezone;
+    const hours = query.hours ?? ws.followUpHours;
+    const page = await listUnreadFollowUps(db, scope, { ...query, hours });
+    return { hours, followUps: page.followUps.map((f) => serializeFollowUp(f, tz)), nextCursor: page.nextCursor };
+  },
+});

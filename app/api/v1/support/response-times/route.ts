@@ -1,0 +1,12 @@
+import { withApi } from "@/lib/api/handler";
+import { getWorkspace } from "@/lib/queries/get-workspace";
+import { responseTimesQuery } from "@/lib/api/query-schemas";
+import { getResponseTimes } from "@/lib/queries/get-response-times";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi({
+  scope: "read",
+  query: responseTimesQuery,
+  handler: async ({ db, scope, query }) => getResponseTimes(db, scope, query, (await getWorkspace(db, scope)).timezone),
+});

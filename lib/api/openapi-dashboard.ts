@@ -1,0 +1,224 @@
+import { z } from "zod";
+import { filtersSchema } from "../queries/filters";
+import {
+  announcementQuery,
+  campaignsQuery,
+  compareQuery,
+  deliveriesQuery,
+  followUpsQuery,
+  responseTimesQuery,
+  splitsQuery,
+  timeseriesQuery,
+} from "./query-schemas";
+
+// OpenAPI entries of the dashboard read API. Parameters come from the zod schemas the routes
+// validate with; responses list the contract's fields (api.md) and what we add.
+
+const params = (schema: z.ZodObject) =>
+  Object.entries(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }).properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: s,
+  }));
+const path = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const err = {
+  description: "Error",
+  content: { "application/json": { schema: { type: "object", properties: { error: { type: "object" } } } } },
+};
+const errors = Object.fromEntries(["400", "401", "403", "503"].map((c) => [c, err]));
+const rate = { type: ["number", "null"], minimum: 0, maximum: 1 };
+const readRate = { ...rate, description: "read ÷ delivered. A LOWER BOUND: recipients can turn read receipts off." };
+const seconds = { type: ["number", "null"], description: "seconds" };
+const ttr = {
+  type: "object",
+  description: "time-to-read in seconds; p50/p90 from a log histogram (within 4.4 %), mean exact",
+  properties: { p50: seconds, p90: seconds, mean: seconds },
+};
+const counts = {
+  sent: { type: "number" },
+  delivered: { type: "number" },
+  read: { type: "number" },
+  failed: { type: "number" },
+  pending: { type: "number" },
+  deliveryRate: rate,
+  readRate,
+  readRateOfSent: rate,
+};
+const ci = { type: ["array", "null"], items: { type: "number" }, minItems: 2, maxItems: 2, description: "95% Wilson interval of readRate" };
+const comparison = {
+  type: "object",
+  properties: {
+    a: { type: "string" },
+    b: { type: "string" },
+    difference: { type: "number", description: "readRate(b) − readRate(a)" },
+    pValue: { type: "number", description: "two-sided pooled two-proportion z-test" },
+    significant: { type: "boolean", description: "p < 0.05" },
+    verdict: { type: "string", description: "the result in plain words" },
+  },
+};
+const obj = (properties: Record<string, unknown>) => ({ type: "object", properties });
+
+function get(summary: string, query: z.ZodObject | null, body: Record<string, unknown>, extra: object[] = [], notFound = false) {
+  return {
+    get: {
+      summary,
+      security: [{ bearer: [] }],
+      parameters: [...extra, ...(query ? params(query) : [])],
+      responses: {
+        "200": { description: "OK", content: { "application/json": { schema: body } } },
+        ...errors,
+        ...(notFound ? { "404": err } : {}),
+      },
+    },
+  };
+}
+
+export function dashboardPaths() {
+  return {
+    "/api/v1/stats/kpis": get(
+      "KPI cards: the overview of the range, of the period of equal length before it, and the change",
+      filtersSchema,
+      obj({ current: obj(counts), previous: obj(counts), change: { type: "object" } }),
+    ),
+    "/api/v1/stats/timeseries": get(
+      "Counts by send-time bucket in tz (local midnight/hour with its offset; DST days have 23 or 25 hours)",
+      timeseriesQuery,
+      obj({
+        unit: { type: "string" },
+        tz: { type: "string" },
+        buckets: {
+          type: "array",
+          items: obj({
+            start: { type: "string", format: "date-time" },
+            ...counts,
+            immature: { type: "boolean", description: "sent < 24 h ago" },
+          }),
+        },
+      }),
+    ),
+    "/api/v1/stats/funnel": get("sent → delivered → read, with failed and pending", filtersSchema, obj({ steps: { type: "array" } })),
+    "/api/v1/stats/time-to-read": get(
+      "Time-to-read distribution (<5 min … >24 h, exact bin edges in seconds) and the cumulative '% of delivered read within t' over mature cohorts",
+      filtersSchema,
+      obj({ timeToRead: ttr, bins: { type: "array" }, curve: { type: "array" } }),
+    ),
+    "/api/v1/stats/splits": get(
+      "Every metric split by IM platform source or client platform",
+      splitsQuery,
+      obj({ by: { type: "string" }, splits: { type: "array", items: obj({ value: { type: "string" }, ...counts, timeToRead: ttr }) } }),
+    ),
+    "/api/v1/stats/heatmap": get(
+      "Read rate by local send hour × ISO weekday (168 cells)",
+      filtersSchema,
+      obj({ tz: { type: "string" }, cells: { type: "array" } }),
+    ),
+    "/api/v1/stats/failure-reasons": get(
+      "Failed deliveries by error code",
+      filtersSchema,
+      obj({
+        reasons: {
+          type: "array",
+          items: obj({ code: { type: ["string", "null"] }, title: { type: ["string", "null"] }, count: { type: "integer" } }),
+        },
+      }),
+    ),
+    "/api/v1/campaigns": get(
+      "Campaigns with their counters (all time unless from/to are given), sortable",
+      campaignsQuery,
+      obj({ campaigns: { type: "array", items: obj({ id: { type: "string" }, title: { type: ["string", "null"] }, ...counts }) } }),
+    ),
+    "/api/v1/campaigns/{id}": get(
+      "A campaign: counters, readRateCi, timeToRead, variants, pairwise comparisons, heatmap, failure reasons",
+      filtersSchema.omit({ campaignId: true }),
+      obj({
+        id: { type: "string" },
+        ...counts,
+        readRateCi: ci,
+        timeToRead: ttr,
+        variants: { type: "array", items: obj({ variant: { type: "string" }, ...counts, readRateCi: ci, timeToRead: ttr }) },
+        comparisons: { type: "array", items: comparison },
+        heatmap: { type: "object" },
+        failureReasons: { type: "array" },
+      }),
+      [path("id")],
+      true,
+    ),
+    "/api/v1/compare": get(
+      "2–5 campaigns or variants (campaign:variant) side by side, each tested against the first",
+      compareQuery,
+      obj({
+        cohorts: { type: "array", items: obj({ ref: { type: "string" }, ...counts, readRateCi: ci, timeToRead: ttr }) },
+        comparisons: { type: "array", items: comparison },
+      }),
+    ),
+    "/api/v1/announcements/{id}": get(
+      "Announcement roster, acknowledgement over time, overdue list (vs deadline or the announcement's due time)",
+      announcementQuery,
+      obj({
+        targeted: { type: "integer" },
+        acknowledged: { type: "integer" },
+        rate,
+        members: {
+          type: "array",
+          items: obj({
+            recipientId: { type: "string" },
+            name: { type: ["string", "null"] },
+            status: { type: "string" },
+            readAt: { type: ["string", "null"] },
+            timeToRead: seconds,
+          }),
+        },
+        overTime: { type: "array" },
+        overdue: { type: "array" },
+      }),
+      [path("id")],
+      true,
+    ),
+    "/api/v1/members/{id}/acknowledgements": get(
+      "One member's acknowledgement history and median time-to-read",
+      filtersSchema,
+      obj({ memberId: { type: "string" }, rate, medianTimeToRead: seconds, history: { type: "array" } }),
+      [path("id")],
+    ),
+    "/api/v1/support/response-times": get(
+      "First-response and reply times (business hours when the workspace defines them), distributions and per agent",
+      responseTimesQuery,
+      obj({
+        basis: { type: "string", enum: ["calendar", "business"] },
+        firstResponse: { type: "object" },
+        reply: { type: "object" },
+        perAgent: { type: "array" },
+      }),
+    ),
+    "/api/v1/support/follow-ups": get(
+      "Support answers unread after N hours (default: the workspace's), oldest first, cursor-paginated",
+      followUpsQuery,
+      obj({ hours: { type: "number" }, followUps: { type: "array" }, nextCursor: { type: ["string", "null"] } }),
+    ),
+    "/api/v1/deliveries": {
+      get: {
+        ...get(
+          "The deliveries behind any count (same filters and zone), cursor-paginated; format=csv streams the whole list",
+          deliveriesQuery,
+          obj({ deliveries: { type: "array" }, nextCursor: { type: ["string", "null"] } }),
+        ).get,
+      },
+    },
+    "/api/v1/stream": {
+      get: {
+        summary:
+          "Server-Sent Events (event `receipts`) of receipt updates the caller may see; resume with Last-Event-ID; `reset` means refetch",
+        security: [{ bearer: [] }],
+        parameters: [
+          { name: "Last-Event-ID", in: "header", required: false, schema: { type: "string" } },
+          { name: "lastEventId", in: "query", required: false, schema: { type: "string" } },
+        ],
+        responses: {
+          "200": { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } },
+          ...errors,
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { isoInTz } from "../serialize";
+import type { CampaignRow } from "../queries/list-campaigns";
+import type { DeliveryRow } from "../queries/list-deliveries";
+import type { FollowUp } from "../queries/list-unread-follow-ups";
+
+// Rows leave the API through these: times as ISO with the offset of the requested zone.
+
+export function serializeCampaignRow(c: CampaignRow, tz: string) {
+  return { ...c, firstSentAt: isoInTz(c.firstSentAt, tz), lastSentAt: isoInTz(c.lastSentAt, tz) };
+}
+
+export function serializeDelivery(d: DeliveryRow, tz: string) {
+  const t = (x: Date | null) => isoInTz(x, tz);
+  return {
+    messageId: d.messageId,
+    recipientId: d.recipientId,
+    status: d.status,
+    kind: d.kind,
+    campaignId: d.campaignId,
+    variant: d.variant,
+    announcementId: d.announcementId,
+    senderId: d.senderId,
+    sourceId: d.sourceId,
+    clientPlatform: d.clientPlatform,
+    cohortAt: t(d.cohortAt),
+    sentAt: t(d.sentAt),
+    deliveredAt: t(d.deliveredAt),
+    readAt: t(d.readAt),
+    failedAt: t(d.failedAt),
+    timeToRead: d.timeToRead,
+    errorCode: d.errorCode,
+    errorTitle: d.errorTitle,
+  };
+}
+
+export const DELIVERY_CSV_COLUMNS = Object.keys(serializeDelivery({ cohortAt: new Date(0) } as DeliveryRow, "UTC")).map((key) => ({
+  key,
+  header: key,
+}));
+
+export function serializeFollowUp(f: FollowUp, tz: string) {
+  return { ...f, sentAt: isoInTz(f.sentAt, tz) };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { query } from "../db/sql";
+import { countsOf, countsSql, type CountRow, type Counts } from "./counts";
+import { resolveRange, rollupWhere, type Filters } from "./filters";
+import type { ViewerScope } from "./scope";
+
+export const campaignSortSchema = z.enum(["sent", "deliveryRate", "readRate", "firstSentAt", "title"]);
+export type CampaignSort = z.infer<typeof campaignSortSchema>;
+
+export interface CampaignRow extends Counts {
+  id: string;
+  title: string | null;
+  firstSentAt: Date;
+  lastSentAt: Date;
+}
+
+/**
+ * Campaigns with deliveries sent in the range (default: all time, since a campaign table is
+ * a catalogue), sorted; rates null on zero denominators so they sort last.
+ */
+export async function listCampaigns(
+  db: Db,
+  scope: ViewerScope,
+  filters: Filters & { sort?: CampaignSort; order?: "asc" | "desc" },
+  defaultTz: string,
+): Promise<CampaignRow[]> {
+  const range = filters.from || filters.to ? resolveRange(filters, defaultTz) : null;
+  const w = rollupWhere(scope, { ...filters, kind: "campaign" }, range, "r");
+  w.add("r.campaign_id <> ''");
+  const rows = await query<CountRow & { id: string; title: string | null; first: Date; last: Date }>(
+    db.prisma,
+    `SELECT r.campaign_id AS id, max(c.title) AS title, min(r.bucket_start) AS first, max(r.bucket_start) AS last, ${countsSql("r")}
+     FROM delivery_rollups r
+     LEFT JOIN campaigns c ON c.workspace_id = r.workspace_id AND c.id = r.campaign_id
+     WHERE ${w} GROUP BY r.campaign_id`,
+    w.params,
+  );
+  const list = rows.map((r) => ({ id: r.id, title: r.title, firstSentAt: r.first, lastSentAt: r.last, ...countsOf(r) }));
+  const sort = filters.sort ?? "firstSentAt";
+  const dir = (filters.order ?? (sort === "title" ? "asc" : "desc")) === "asc" ? 1 : -1;
+  const key = (c: CampaignRow): number | string | null =>
+    sort === "title" ? (c.title ?? c.id) : sort === "firstSentAt" ? c.firstSentAt.getTime() : c[sort];
+  return list.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === null || y === null) return x === y ? a.id.localeCompare(b.id) : x === null ? 1 : -1;
+    return (x < y ? -1 : x > y ? 1 : a.id.localeCompare(b.id)) * dir;
+  });
+}
