@@ -28,6 +28,8 @@ export const provisionSchema = z.object({
             secret: z.string().min(1),
             verifyToken: z.string().optional(),
             publicBaseUrl: z.string().url().optional(),
+            /** Tencent SdkAppid, Stream API key or Sendbird app_id: requests naming another app are refused. */
+            appId: z.string().min(1).optional(),
           }),
         )
         .default([]),
@@ -85,7 +87,13 @@ export async function applyProvision(db: Db, p: Provision): Promise<void> {
     for (const s of w.sources) {
       const existing = await prisma.source.findUnique({ where: { id: s.id } });
       if (existing && existing.workspaceId !== ws.id) throw new Error(`Source id "${s.id}" already belongs to another workspace.`);
-      const fields = { platform: s.platform, name: s.name, verifyToken: s.verifyToken ?? null, publicBaseUrl: s.publicBaseUrl ?? null };
+      const fields = {
+        platform: s.platform,
+        name: s.name,
+        verifyToken: s.verifyToken ?? null,
+        publicBaseUrl: s.publicBaseUrl ?? null,
+        appId: s.appId ?? null,
+      };
       // Re-seal only when the secret changed, so a restart does not rewrite every source.
       const secretSealed = existing && unseal(existing.secretSealed) === s.secret ? existing.secretSealed : seal(s.secret);
       await prisma.source.upsert({

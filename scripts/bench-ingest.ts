@@ -1,7 +1,8 @@
 // npm run bench:ingest — ingestion speed on this machine, against a baseline measured in the same run.
 //   1. an empty Next.js route handler (POST /api/ping): the framework's own ceiling;
 //   2. single-event signed webhooks (POST /api/webhooks/{id}), 32 connections: ratio to (1), p99;
-//   3. the batch endpoint (POST /api/v1/events, NDJSON), events/s with state and rollups applied.
+//   3. WhatsApp webhooks carrying 50 statuses each (25 messages: sent + delivered or read), events/s;
+//   4. the batch endpoint (POST /api/v1/events, NDJSON), events/s with state and rollups applied.
 // The server runs `next start` on a fresh PostgreSQL database; the load generator is autocannon
 // on the same machine (so both cases pay for it equally).
 import { spawn } from "node:child_process";
@@ -11,12 +12,15 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
+import { whatsappRequest } from "../lib/testing/platforms";
 import { createPgDatabase } from "../lib/testing/databases";
 import { generateScenario } from "../lib/simulator/scenario";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const WA_SECRET = "bench_whatsapp_app_secret";
+const WA_STATUSES = 50;
 const TOKEN = "rk_bench_token_000000001";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
@@ -40,7 +44,10 @@ async function main() {
         {
           slug: "bench",
           name: "Bench",
-          sources: [{ id: "bench-gen", platform: "generic", name: "Generic", secret: SECRET }],
+          sources: [
+            { id: "bench-gen", platform: "generic", name: "Generic", secret: SECRET },
+            { id: "bench-wa", platform: "whatsapp", name: "WhatsApp", secret: WA_SECRET },
+          ],
           tokens: [{ name: "bench", token: TOKEN, scopes: ["ingest", "read"] }],
         },
       ],
@@ -153,7 +160,40 @@ async function main() {
     };
     const webhookEvents = Math.min(next, signed.length);
 
-    // 3. Batch endpoint: the rest of the scenario as NDJSON, 5,000 events per request.
+    // 3. WhatsApp: one POST carries 50 statuses (as the platform bundles them), signed ahead.
+    const waTime = Math.floor(Date.now() / 1000);
+    const waPosts = Array.from({ length: 20_000 }, (_, i) => {
+      const statuses = Array.from({ length: WA_STATUSES / 2 }, (_, k) => {
+        const id = `wamid.BENCH${i}_${k}`;
+        const to = `1650555${String(k).padStart(4, "0")}`;
+        return [
+          { id, status: "sent", timestamp: String(waTime - 60), recipient_id: to },
+          { id, status: k % 3 ? "delivered" : "read", timestamp: String(waTime), recipient_id: to },
+        ];
+      }).flat();
+      const body = JSON.stringify({
+        object: "whatsapp_business_account",
+        entry: [{ id: "1", changes: [{ field: "messages", value: { metadata: { phone_number_id: "bench" }, statuses } }] }],
+      });
+      const { headers } = whatsappRequest(`${BASE}/api/webhooks/bench-wa`, WA_SECRET, body);
+      return { body, headers };
+    });
+    let waNext = 0;
+    const waRun = await run({
+      url: `${BASE}/api/webhooks/bench-wa`,
+      method: "POST",
+      connections: CONNECTIONS,
+      duration: DURATION / 2,
+      requests: [{ setupRequest: (req) => ({ ...req, ...waPosts[waNext++ % waPosts.length] }) }],
+    });
+    const whatsapp = {
+      rps: Math.round(waRun.requests.average),
+      eventsPerSecond: Math.round(waRun.requests.average * WA_STATUSES),
+      p99ms: waRun.latency.p99,
+      errors: waRun.non2xx + waRun.errors,
+    };
+
+    // 4. Batch endpoint: the rest of the scenario as NDJSON, 5,000 events per request.
     const rest = events.slice(webhookEvents);
     const bodies: string[] = [];
     for (let i = 0; i < rest.length; i += 5000)
@@ -195,13 +235,14 @@ async function main() {
       machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`,
       emptyRoute: { rps: Math.round(empty.rps), p99ms: empty.p99, errors: empty.errors },
       webhook: { rps: Math.round(webhooks.rps), p99ms: webhooks.p99, errors: webhooks.errors, ratioToEmpty: Number(ratio.toFixed(2)) },
+      whatsapp50: whatsapp,
       batch: { events: rest.length, seconds: Number(batchSeconds.toFixed(2)), eventsPerSecond: Math.round(rest.length / batchSeconds) },
       stored: counts,
       targets: { webhookRatio: ">= 0.7", webhookP99: "<= 100 ms", batch: ">= 20000 events/s" },
     };
     console.log(JSON.stringify(report, null, 2));
     console.log(
-      `\nwebhook/empty = ${ratio.toFixed(2)} (${report.webhook.rps} vs ${report.emptyRoute.rps} req/s), webhook p99 = ${report.webhook.p99ms} ms, batch = ${report.batch.eventsPerSecond} events/s`,
+      `\nwebhook/empty = ${ratio.toFixed(2)} (${report.webhook.rps} vs ${report.emptyRoute.rps} req/s), webhook p99 = ${report.webhook.p99ms} ms, WhatsApp (50 statuses/POST) = ${whatsapp.eventsPerSecond} events/s, batch = ${report.batch.eventsPerSecond} events/s`,
     );
   } finally {
     process.kill(-server.pid!, "SIGTERM");

@@ -55,6 +55,27 @@ const RULES: Record<string, Rule> = {
     probe: async () => ({ path: "/api/webhooks/acme-gen", params: { sourceId: "acme-gen" }, init: json({ type: "message.read" }) }),
     expect: all(401),
   },
+  // WhatsApp's handshake answers the source's verify token only; a generic source has none.
+  "GET /api/webhooks/{sourceId}": {
+    probe: async () => ({
+      path: "/api/webhooks/acme-gen?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1",
+      params: { sourceId: "acme-gen" },
+    }),
+    expect: all(404),
+  },
+  // Ingestion health is the admin's (and read tokens'); another workspace's source is not found.
+  "GET /api/v1/sources/{id}/health": {
+    probe: async () => ({ path: "/api/v1/sources/acme-gen/health", params: { id: "acme-gen" } }),
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      ...{ manager: 403, marketer: 403, agent: 403 },
+      otherUser: 404,
+      token: 200,
+      readToken: 200,
+      otherToken: 404,
+    },
+  },
   "POST /api/v1/events": {
     probe: async () => ({
       path: "/api/v1/events?source=acme-gen",

@@ -75,12 +75,17 @@ export function openApiDocument() {
     paths: {
       "/api/webhooks/{sourceId}": {
         post: {
-          summary: "Receive a platform's webhook (generic: Standard Webhooks-signed canonical events)",
+          summary: "Receive a platform's webhook; the source's platform decides authentication and parsing",
+          description:
+            "WhatsApp Cloud API (X-Hub-Signature-256), Twilio (X-Twilio-Signature over the public URL and the form parameters; JSON " +
+            "bodies with bodySHA256), Sendbird (x-sendbird-signature), Tencent Cloud IM (Sign and RequestTime in the query, ±60 s), " +
+            "Stream Chat (X-Signature, X-Webhook-Id) or generic (Standard Webhooks-signed canonical events). Answered only after the " +
+            'events are stored; Tencent receives {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}.',
           parameters: [
             { name: "sourceId", in: "path", required: true, schema: { type: "string" } },
-            { name: "webhook-id", in: "header", required: true, schema: { type: "string" } },
-            { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" } },
-            { name: "webhook-signature", in: "header", required: true, schema: { type: "string" } },
+            { name: "webhook-id", in: "header", required: false, schema: { type: "string" }, description: "generic sources" },
+            { name: "webhook-timestamp", in: "header", required: false, schema: { type: "string" }, description: "generic sources" },
+            { name: "webhook-signature", in: "header", required: false, schema: { type: "string" }, description: "generic sources" },
           ],
           requestBody: {
             content: {
@@ -89,9 +94,11 @@ export function openApiDocument() {
                   oneOf: [
                     { $ref: "#/components/schemas/CanonicalEvent" },
                     { type: "array", items: { $ref: "#/components/schemas/CanonicalEvent" } },
+                    { type: "object", description: "the platform's own payload (WhatsApp, Sendbird, Tencent, Stream, Twilio JSON)" },
                   ],
                 },
               },
+              "application/x-www-form-urlencoded": { schema: { type: "object", description: "Twilio status callbacks" } },
             },
           },
           responses: {
@@ -106,7 +113,69 @@ export function openApiDocument() {
                 },
               },
             },
-            ...errors(400, 401, 404, 413, 415, 429, 501, 503),
+            ...errors(400, 401, 404, 413, 415, 429, 503),
+          },
+        },
+        get: {
+          summary: "WhatsApp's subscription handshake: answers hub.challenge when hub.verify_token is the source's verify token",
+          parameters: [
+            { name: "sourceId", in: "path", required: true, schema: { type: "string" } },
+            { name: "hub.mode", in: "query", required: true, schema: { type: "string", const: "subscribe" } },
+            { name: "hub.verify_token", in: "query", required: true, schema: { type: "string" } },
+            { name: "hub.challenge", in: "query", required: true, schema: { type: "string" } },
+          ],
+          responses: { "200": { description: "The challenge, as text/plain" }, ...errors(403, 404, 503) },
+        },
+      },
+      "/api/v1/sources/{id}/health": {
+        get: {
+          summary: "Ingestion health of a source: counters, last event time and the last rejected requests (reason, time; never a secret)",
+          security: bearer,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "Source health",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      source: {
+                        type: "object",
+                        properties: {
+                          id: { type: "string" },
+                          platform: { type: "string" },
+                          name: { type: "string" },
+                          enabled: { type: "boolean" },
+                        },
+                      },
+                      accepted: { type: "integer" },
+                      duplicates: { type: "integer" },
+                      outOfOrder: { type: "integer" },
+                      waiting: { type: "integer" },
+                      signatureFailures: { type: "integer" },
+                      parseErrors: { type: "integer" },
+                      lastEventAt: { type: ["string", "null"], format: "date-time" },
+                      lastReceivedAt: { type: ["string", "null"], format: "date-time" },
+                      rejected: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          properties: {
+                            receivedAt: { type: "string", format: "date-time" },
+                            status: { type: "integer" },
+                            code: { type: "string" },
+                            reason: { type: "string" },
+                            excerpt: { type: ["string", "null"] },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            ...errors(401, 403, 404, 503),
           },
         },
       },
@@ -228,6 +297,7 @@ export function openApiDocument() {
                     "inboundMessages",
                     "conversations",
                     "rosterEntries",
+                    "webhookRequests",
                   ].map((k) => [k, count]),
                 ),
               },

@@ -27,6 +27,8 @@ export interface ErasureResult {
   inboundMessages: number;
   conversations: number;
   rosterEntries: number;
+  /** Stored webhook requests (replay) and rejected-request excerpts that named the person. */
+  webhookRequests: number;
 }
 
 export async function eraseRecipient(db: Db, workspaceId: string, recipientId: string): Promise<ErasureResult> {
@@ -59,7 +61,29 @@ export async function eraseRecipient(db: Db, workspaceId: string, recipientId: s
     const rosterEntries = await del(
       `DELETE FROM team_members WHERE workspace_id = $1 AND (member_id = ANY($2::text[]) OR recipient_id = ANY($2::text[]))`,
     );
-    return { deliveries, events, redactedEvents, waitingReceipts, watermarks, inboundMessages, conversations, rosterEntries };
+    // Raw requests kept for replay name the person in clear inside the body: they go whole.
+    let webhookRequests = 0;
+    for (const id of forms) {
+      webhookRequests += await execute(tx, `DELETE FROM webhook_requests WHERE workspace_id = $1 AND strpos(body, $2) > 0`, [
+        workspaceId,
+        id,
+      ]);
+      webhookRequests += await execute(tx, `DELETE FROM rejected_requests WHERE workspace_id = $1 AND strpos(excerpt, $2) > 0`, [
+        workspaceId,
+        id,
+      ]);
+    }
+    return {
+      deliveries,
+      events,
+      redactedEvents,
+      waitingReceipts,
+      watermarks,
+      inboundMessages,
+      conversations,
+      rosterEntries,
+      webhookRequests,
+    };
   });
 }
 

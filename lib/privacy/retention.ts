@@ -16,6 +16,8 @@ export interface RetentionResult {
   cutoff: Date;
   events: number;
   waiting: number;
+  /** Stored and rejected webhook requests (lib/webhooks/request-log.ts, rejections.ts). */
+  requests: number;
   /** True when the run stopped at maxBatches with more left to delete. */
   more: boolean;
 }
@@ -34,7 +36,7 @@ export async function applyRetention(
   const results: RetentionResult[] = [];
   for (const ws of workspaces) {
     const cutoff = new Date(now.getTime() - ws.retentionDays! * 86_400_000);
-    const r: RetentionResult = { workspaceId: ws.id, cutoff, events: 0, waiting: 0, more: false };
+    const r: RetentionResult = { workspaceId: ws.id, cutoff, events: 0, waiting: 0, requests: 0, more: false };
     for (let i = 0; ; i++) {
       if (i >= maxBatches) {
         r.more = true;
@@ -43,6 +45,18 @@ export async function applyRetention(
       const n = await deleteEvents(db.prisma, ws.id, cutoff, batchSize);
       r.events += n;
       if (n < batchSize) break;
+    }
+    // Webhook requests kept for replay and rejected requests are raw events too.
+    for (const table of ["webhook_requests", "rejected_requests"] as const) {
+      for (let i = 0; ; i++) {
+        if (i >= maxBatches) {
+          r.more = true;
+          break;
+        }
+        const n = await deleteRequests(db.prisma, table, ws.id, cutoff, batchSize);
+        r.requests += n;
+        if (n < batchSize) break;
+      }
     }
     for (let i = 0; ; i++) {
       if (i >= maxBatches) {
@@ -64,6 +78,25 @@ async function deleteEvents(tx: Tx, workspaceId: string, cutoff: Date, limit: nu
     `WITH gone AS (
        DELETE FROM receipt_events WHERE workspace_id = $1 AND id IN (
          SELECT id FROM receipt_events WHERE workspace_id = $1 AND received_at < $2 LIMIT $3)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [workspaceId, cutoff, limit],
+  );
+  return rows[0].n;
+}
+
+async function deleteRequests(
+  tx: Tx,
+  table: "webhook_requests" | "rejected_requests",
+  workspaceId: string,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  const rows = await query<{ n: number }>(
+    tx,
+    `WITH gone AS (
+       DELETE FROM ${table} WHERE workspace_id = $1 AND id IN (
+         SELECT id FROM ${table} WHERE workspace_id = $1 AND received_at < $2 LIMIT $3)
        RETURNING 1)
      SELECT count(*)::int AS n FROM gone`,
     [workspaceId, cutoff, limit],

@@ -15,6 +15,7 @@ const HEADERS = {
 const req = (body: string, headers: Record<string, string>) => ({
   body: Buffer.from(body, "utf8"),
   headers: new Headers(headers),
+  url: "https://receipts.example.com/api/webhooks/gen",
   receivedAt: new Date(),
 });
 

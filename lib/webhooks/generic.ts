@@ -9,6 +9,8 @@ import type { IngestEvent } from "../ingest/events";
 export interface WebhookRequest {
   body: Buffer;
   headers: Headers;
+  /** The full URL the platform called, as it saw it (public base URL, path and query). */
+  url: string;
   receivedAt: Date;
 }
 
@@ -38,6 +40,11 @@ export function verifyStandardWebhook(req: WebhookRequest, secrets: string[]): v
 
 export function parseGeneric(req: WebhookRequest, secrets: string[]): AdapterResult {
   verifyStandardWebhook(req, secrets);
+  return parseGenericEvents(req);
+}
+
+/** The events of an already verified (or replayed) request. */
+export function parseGenericEvents(req: WebhookRequest): AdapterResult {
   const webhookId = req.headers.get("webhook-id") ?? req.headers.get("svix-id") ?? "";
   let body: unknown;
   try {

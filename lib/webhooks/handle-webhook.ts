@@ -2,26 +2,74 @@ import { readBody, requireMediaType } from "../api/body";
 import { ApiError, errorResponse, StorageUnavailableError } from "../api/errors";
 import { enforceRateLimit } from "../api/rate-limit";
 import { getDb, type Db } from "../db/client";
+import { env } from "../env";
 import { ingestWriter } from "../ingest";
+import type { BatchItem, Outcome } from "../ingest/apply-batch";
+import type { IngestWriter } from "../ingest/writer";
 import { addSourceStats } from "../ingest/store";
-import { parseGeneric, type AdapterResult, type WebhookRequest } from "./generic";
+import type { PlatformAdapter, WebhookRequest } from "./adapter";
+import { parseGenericEvents, verifyStandardWebhook } from "./generic";
+import { pseudonymKeyFor } from "../privacy/settings";
+import { recordRejection } from "./rejections";
+import { recordRequest, replayForm } from "./request-log";
+import { sendbird } from "./sendbird";
 import { findSource, type ResolvedSource } from "./sources";
+import { stream } from "./stream";
+import { tencent } from "./tencent";
+import { twilio } from "./twilio";
+import { whatsapp } from "./whatsapp";
+import { safeEqual } from "./verify";
 
 // The webhook recipe: raw bytes → verify → parse with the source's adapter → durable commit →
-// acknowledge. Nothing is acknowledged before it is committed; storage trouble answers 503.
+// acknowledge in the platform's own way. Nothing is acknowledged before it is committed; storage
+// trouble answers 503. Rejections are counted and the last ones kept for the Sources page.
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
-type Adapter = (req: WebhookRequest, source: ResolvedSource) => AdapterResult;
+/**
+ * A bundled POST (WhatsApp: up to 3 MB, thousands of statuses) is committed in parts: one
+ * transaction locks every message it touches, and PostgreSQL's lock table has room for a few
+ * thousand per transaction. The reply still waits for every part; a retry after a partial
+ * failure finds the committed parts as duplicates.
+ */
+const EVENTS_PER_PART = 2_000;
 
-const ADAPTERS: Partial<Record<ResolvedSource["platform"], Adapter>> = {
-  generic: (req, source) => parseGeneric(req, source.secrets),
+export async function submitInParts(item: BatchItem, writer: IngestWriter = ingestWriter()): Promise<Outcome[]> {
+  if (item.events.length <= EVENTS_PER_PART) return writer.submit(item);
+  const parts: Promise<Outcome[]>[] = [];
+  for (let i = 0; i < item.events.length; i += EVENTS_PER_PART)
+    parts.push(writer.submit({ ...item, events: item.events.slice(i, i + EVENTS_PER_PART) }));
+  return (await Promise.all(parts)).flat();
+}
+
+export const ADAPTERS: Record<ResolvedSource["platform"], PlatformAdapter> = {
+  generic: {
+    contentTypes: ["application/json"],
+    verify: (req, source) => verifyStandardWebhook(req, source.secrets),
+    parse: (req) => parseGenericEvents(req),
+    replayHeaders: ["webhook-id", "svix-id"],
+  },
+  whatsapp,
+  twilio,
+  sendbird,
+  tencent,
+  stream,
 };
+
+/**
+ * The URL the platform called, which Twilio signs. Behind a proxy the server sees another host
+ * or scheme, so the source's public base URL (else PUBLIC_BASE_URL) stands in for the origin.
+ */
+export function publicUrl(reqUrl: string, sourceId: string, base: string | null | undefined): string {
+  if (!base) return reqUrl;
+  return `${base.replace(/\/+$/, "")}/api/webhooks/${encodeURIComponent(sourceId)}${new URL(reqUrl).search}`;
+}
 
 export async function handleWebhook(req: Request, sourceId: string): Promise<Response> {
   const receivedAt = new Date();
   let db: Db | undefined;
   let source: ResolvedSource | null = null;
+  let body: Buffer | null = null;
   try {
     db = await getDb().catch((e) => {
       throw new StorageUnavailableError(e);
@@ -31,29 +79,93 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     if (!source.enabled) throw new ApiError("not_found", `Source "${sourceId}" is disabled.`);
     enforceRateLimit("source", source.id);
     const adapter = ADAPTERS[source.platform];
-    if (!adapter) throw new ApiError("not_implemented", `Webhooks for ${source.platform} sources are not available yet.`);
-    requireMediaType(req, ["application/json"]);
-    const body = await readBody(req, MAX_WEBHOOK_BYTES);
-    const { events, ignored } = adapter({ body, headers: req.headers, receivedAt }, source);
-    const outcomes = await ingestWriter().submit({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt, events });
-    return Response.json({
+    requireMediaType(req, adapter.contentTypes);
+    body = await readBody(req, adapter.maxBytes ?? MAX_WEBHOOK_BYTES);
+    const request: WebhookRequest = {
+      body,
+      headers: req.headers,
+      url: publicUrl(req.url, source.id, source.publicBaseUrl ?? env().PUBLIC_BASE_URL),
+      receivedAt,
+    };
+    adapter.verify(request, source);
+    const { events, ignored } = adapter.parse(request, source);
+    const [outcomes] = await Promise.all([
+      submitInParts({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt, events }),
+      keepForReplay(db, source, adapter, request),
+    ]);
+    const counts = {
       accepted: outcomes.filter((o) => o !== "duplicate").length,
       duplicates: outcomes.filter((o) => o === "duplicate").length,
       ignored,
-    });
+    };
+    return adapter.reply ? adapter.reply(counts) : Response.json(counts);
   } catch (err) {
-    if (db && source && err instanceof ApiError && (err.code === "unauthorized" || err.code === "bad_request")) {
-      await countRejection(db, source, err.code === "unauthorized" ? "signatureFailures" : "parseErrors");
-    }
+    if (db && source && err instanceof ApiError && REJECTIONS.has(err.status)) await reject(db, source, err, body, receivedAt);
     return errorResponse(err);
   }
 }
 
-async function countRejection(db: Db, source: ResolvedSource, field: "signatureFailures" | "parseErrors"): Promise<void> {
+const REJECTIONS = new Set([400, 401, 413, 415]);
+
+/**
+ * Keeps the request for replay, except in a pseudonymising workspace: the raw body carries the
+ * recipients' ids in clear, which such a workspace never stores (replay is then not available).
+ */
+async function keepForReplay(db: Db, source: ResolvedSource, adapter: PlatformAdapter, request: WebhookRequest): Promise<void> {
+  if (await pseudonymKeyFor(db, source.workspaceId)) return;
+  await recordRequest(db, {
+    workspaceId: source.workspaceId,
+    sourceId: source.id,
+    receivedAt: request.receivedAt,
+    request: replayForm(adapter, request),
+  });
+}
+
+async function reject(db: Db, source: ResolvedSource, err: ApiError, body: Buffer | null, receivedAt: Date): Promise<void> {
   const zero = { accepted: 0, duplicates: 0, outOfOrder: 0, waiting: 0, signatureFailures: 0, parseErrors: 0 };
-  await addSourceStats(db.prisma, [
-    { ws: source.workspaceId, sourceId: source.id, ...zero, [field]: 1, lastEventAt: null, lastReceivedAt: null },
-  ]).catch(
-    () => {}, // health counters are best-effort; the rejection itself is what matters
-  );
+  const field = err.code === "unauthorized" ? "signatureFailures" : "parseErrors";
+  // Health records are best-effort; the rejection itself is what matters to the caller.
+  await Promise.all([
+    addSourceStats(db.prisma, [
+      { ws: source.workspaceId, sourceId: source.id, ...zero, [field]: 1, lastEventAt: null, lastReceivedAt: null },
+    ]).catch(() => {}),
+    pseudonymKeyFor(db, source.workspaceId)
+      .then((key) =>
+        recordRejection(db, {
+          workspaceId: source.workspaceId,
+          sourceId: source.id,
+          receivedAt,
+          status: err.status,
+          code: err.code,
+          reason: err.message,
+          // A pseudonymising workspace keeps no clear ids: no excerpt of the body.
+          body: key ? null : body,
+        }),
+      )
+      .catch(() => {}),
+  ]);
+}
+
+/**
+ * WhatsApp's subscription handshake: GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…
+ * is answered with the challenge as plain text when the token is the source's verify token.
+ */
+export async function handleVerification(req: Request, sourceId: string): Promise<Response> {
+  try {
+    const db = await getDb().catch((e) => {
+      throw new StorageUnavailableError(e);
+    });
+    const source = await findSource(db, sourceId);
+    if (!source || !source.enabled) throw new ApiError("not_found", `No source with id "${sourceId}".`);
+    if (source.platform !== "whatsapp")
+      throw new ApiError("not_found", `Source "${sourceId}" has no subscription handshake (only WhatsApp does).`);
+    const q = new URL(req.url).searchParams;
+    const token = q.get("hub.verify_token") ?? "";
+    if (q.get("hub.mode") !== "subscribe" || !source.verifyToken || !safeEqual(token, source.verifyToken)) {
+      throw new ApiError("forbidden", "hub.mode must be subscribe and hub.verify_token must be the source's verify token.");
+    }
+    return new Response(q.get("hub.challenge") ?? "", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
 }

@@ -11,6 +11,8 @@ export interface ResolvedSource {
   secrets: string[];
   verifyToken: string | null;
   publicBaseUrl: string | null;
+  /** The platform's app id (Tencent SdkAppid, Stream API key, Sendbird app_id), checked when set. */
+  appId: string | null;
 }
 
 // Webhooks hit the same few sources thousands of times a second; a short cache keeps the source
@@ -35,6 +37,7 @@ export async function findSource(db: Db, id: string): Promise<ResolvedSource | n
     ],
     verifyToken: row.verifyToken,
     publicBaseUrl: row.publicBaseUrl,
+    appId: row.appId,
   };
   cache.set(id, { at: Date.now(), source });
   return source;
