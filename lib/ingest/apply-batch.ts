@@ -26,6 +26,8 @@ export interface BatchItem {
   sourceId: string | null;
   receivedAt: Date;
   events: IngestEvent[];
+  /** The webhook request itself, kept for replay in the same transaction as its events. */
+  request?: store.RequestRow;
 }
 
 export interface ChangedDelivery {
@@ -363,6 +365,10 @@ export async function applyBatch(
     released.filter((t) => t.outcome !== "waiting").map((t) => ({ ws: t.ws, key: t.ev.key, outcome: t.outcome })),
   );
   await store.addSourceStats(writes, sourceStats(all, released), shard);
+  await store.insertRequests(
+    writes,
+    items.flatMap((it) => (it.request ? [it.request] : [])),
+  );
   // Sent with COMMIT right behind it where the driver allows (see SqlTx.last).
   if (tx.last) tx.last(writes.flush());
   else await writes.flush();

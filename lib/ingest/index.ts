@@ -21,7 +21,7 @@ export class PrivateIngestWriter extends IngestWriter {
   }
 
   override async submit(item: BatchItem): Promise<Outcome[]> {
-    if (item.events.length === 0) return [];
+    if (item.events.length === 0) return super.submit(item);
     const key = await this.openDb()
       .then((db) => pseudonymKeyFor(db, item.workspaceId))
       .catch((e) => {

@@ -695,3 +695,40 @@ export async function addSourceStats(tx: Tx, rows: StatsDelta[], shard = 0): Pro
     [shard, ...u.params],
   );
 }
+
+/** A webhook request as kept for replay (content and signatures removed; see lib/webhooks/request-log.ts). */
+export interface RequestRow {
+  ws: string;
+  sourceId: string;
+  digest: string;
+  receivedAt: Date;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export async function insertRequests(tx: Tx, rows: RequestRow[]): Promise<void> {
+  if (!rows.length) return;
+  // A retry of the same request (same digest) is kept once; one row per digest per statement.
+  const unique = [...new Map(rows.map((r) => [`${r.ws}\u0000${r.sourceId}\u0000${r.digest}`, r])).values()];
+  const u = rowsOf(
+    "r",
+    [
+      ["ws", "text"],
+      ["src", "text"],
+      ["digest", "text"],
+      ["received", "timestamptz"],
+      ["url", "text"],
+      ["body", "text"],
+      ["headers", "jsonb"],
+    ],
+    unique.map((r) => [r.ws, r.sourceId, r.digest, r.receivedAt, r.url, r.body, r.headers]),
+  );
+  await execute(
+    tx,
+    `INSERT INTO webhook_requests (workspace_id, source_id, digest, received_at, url, body, headers)
+     SELECT ws, src, digest, received, url, body, headers FROM ${u.from}
+     ON CONFLICT (workspace_id, source_id, digest) DO NOTHING`,
+    u.params,
+  );
+}

@@ -120,4 +120,19 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     if (kind === "postgres") expect(shards.map((r) => r.shard)).toEqual([0, 1]);
     expect(shards.reduce((n, r) => n + r.sent, 0)).toBe(40);
   });
+
+  it("commits a large request in parts that each stay within a transaction's lock budget", async () => {
+    const writer = new IngestWriter(
+      async () => db,
+      () => 1,
+    );
+    await createWorkspace(db, "parts");
+    const events = Array.from({ length: 2_500 }, (_, i) => ev(5000 + i));
+    const out = await writer.submit({ workspaceId: "parts", sourceId: null, receivedAt: new Date(), events: [...events, events[7]] });
+    expect(out.slice(0, 2_500)).toEqual(Array(2_500).fill("applied"));
+    expect(out[2_500]).toBe("duplicate");
+    expect(writer.stats.commits).toBe(3);
+    const [{ n }] = await query<{ n: number }>(db.prisma, `SELECT count(*)::int AS n FROM deliveries WHERE workspace_id = 'parts'`);
+    expect(n).toBe(2_500);
+  });
 });

@@ -17,7 +17,13 @@ import type { IngestEvent } from "./events";
 // applyBatch locks per message and conversation, so any two lanes (or app instances) are safe.
 // PGlite is one connection: one lane.
 
-const MAX_EVENTS_PER_COMMIT = 5_000;
+// A transaction holds at most this many events (and this much work, counting a group send once
+// per recipient). The event cap bounds the advisory locks a transaction takes (about one per
+// message and conversation): PostgreSQL's shared lock table holds max_locks_per_transaction ×
+// max_connections (6,400 by default) for all transactions together, and two lanes at 1,000
+// events each stay far below it.
+const MAX_EVENTS_PER_COMMIT = 1_000;
+const MAX_WORK_PER_COMMIT = 5_000;
 
 interface Pending {
   item: BatchItem;
@@ -49,22 +55,25 @@ export class IngestWriter {
 
   /** Resolves with one outcome per event once they are durably committed. */
   async submit(item: BatchItem): Promise<Outcome[]> {
-    if (item.events.length === 0) return [];
+    // A request whose events were all skipped is still kept for replay (a later adapter may read more in it).
+    if (item.events.length === 0) return item.request ? this.enqueue(0, item) : [];
     const db = await this.db().catch(() => null);
     const n = db ? Math.max(1, this.lanes(db.driver.kind)) : 1;
-    if (n === 1) return this.enqueue(0, item);
-    // Split by lane, keeping each event's position for the answer.
-    const parts = Array.from({ length: n }, () => ({ events: [] as BatchItem["events"], at: [] as number[] }));
+    // Split by lane, then into parts a transaction can hold, keeping each event's position for
+    // the answer. The request answers once every part is committed; a retry after a partial
+    // failure finds the committed parts as duplicates.
+    const lanes = Array.from({ length: n }, () => ({ events: [] as BatchItem["events"], at: [] as number[] }));
     item.events.forEach((ev, i) => {
-      const p = parts[this.router.laneOf(ev, n)];
-      p.events.push(ev);
-      p.at.push(i);
+      const l = lanes[n === 1 ? 0 : this.router.laneOf(ev, n)];
+      l.events.push(ev);
+      l.at.push(i);
     });
+    const parts = lanes.flatMap((l, lane) => chunk(l.events, l.at).map((c) => ({ lane, ...c })));
     const outcomes: Outcome[] = new Array(item.events.length);
     await Promise.all(
-      parts.map(async (p, lane) => {
-        if (!p.events.length) return;
-        const res = await this.enqueue(lane, { ...item, events: p.events });
+      parts.map(async (p, k) => {
+        // The request's own record (kept for replay) goes with its first part.
+        const res = await this.enqueue(p.lane, { ...item, events: p.events, request: k === 0 ? item.request : undefined });
         res.forEach((o, j) => (outcomes[p.at[j]] = o));
       }),
     );
@@ -136,13 +145,39 @@ export class IngestWriter {
 
 function takeGroup(queue: Pending[]): Pending[] {
   const group: Pending[] = [];
-  let n = 0;
-  while (queue.length && (group.length === 0 || n + weight(queue[0].item) <= MAX_EVENTS_PER_COMMIT)) {
+  let events = 0;
+  let work = 0;
+  while (
+    queue.length &&
+    (group.length === 0 ||
+      (events + queue[0].item.events.length <= MAX_EVENTS_PER_COMMIT && work + weight(queue[0].item) <= MAX_WORK_PER_COMMIT))
+  ) {
     const p = queue.shift()!;
-    n += weight(p.item);
+    events += p.item.events.length;
+    work += weight(p.item);
     group.push(p);
   }
   return group;
+}
+
+/** Consecutive parts of at most MAX_EVENTS_PER_COMMIT events and MAX_WORK_PER_COMMIT work. */
+function chunk(events: BatchItem["events"], at: number[]): { events: BatchItem["events"]; at: number[] }[] {
+  const out: { events: BatchItem["events"]; at: number[] }[] = [];
+  let cur = { events: [] as BatchItem["events"], at: [] as number[] };
+  let work = 0;
+  events.forEach((ev, i) => {
+    const w = weight({ events: [ev] });
+    if (cur.events.length && (cur.events.length >= MAX_EVENTS_PER_COMMIT || work + w > MAX_WORK_PER_COMMIT)) {
+      out.push(cur);
+      cur = { events: [], at: [] };
+      work = 0;
+    }
+    cur.events.push(ev);
+    cur.at.push(at[i]);
+    work += w;
+  });
+  if (cur.events.length) out.push(cur);
+  return out;
 }
 
 /**

@@ -4,14 +4,12 @@ import { enforceRateLimit } from "../api/rate-limit";
 import { getDb, type Db } from "../db/client";
 import { env } from "../env";
 import { ingestWriter } from "../ingest";
-import type { BatchItem, Outcome } from "../ingest/apply-batch";
-import type { IngestWriter } from "../ingest/writer";
-import { addSourceStats } from "../ingest/store";
+import { addSourceStats, type RequestRow } from "../ingest/store";
 import type { PlatformAdapter, WebhookRequest } from "./adapter";
 import { parseGenericEvents, verifyStandardWebhook } from "./generic";
 import { pseudonymKeyFor } from "../privacy/settings";
 import { recordRejection } from "./rejections";
-import { recordRequest, replayForm } from "./request-log";
+import { replayForm, requestRow } from "./request-log";
 import { sendbird } from "./sendbird";
 import { findSource, type ResolvedSource } from "./sources";
 import { stream } from "./stream";
@@ -25,22 +23,6 @@ import { safeEqual } from "./verify";
 // trouble answers 503. Rejections are counted and the last ones kept for the Sources page.
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
-
-/**
- * A bundled POST (WhatsApp: up to 3 MB, thousands of statuses) is committed in parts: one
- * transaction locks every message it touches, and PostgreSQL's lock table has room for a few
- * thousand per transaction. The reply still waits for every part; a retry after a partial
- * failure finds the committed parts as duplicates.
- */
-const EVENTS_PER_PART = 2_000;
-
-export async function submitInParts(item: BatchItem, writer: IngestWriter = ingestWriter()): Promise<Outcome[]> {
-  if (item.events.length <= EVENTS_PER_PART) return writer.submit(item);
-  const parts: Promise<Outcome[]>[] = [];
-  for (let i = 0; i < item.events.length; i += EVENTS_PER_PART)
-    parts.push(writer.submit({ ...item, events: item.events.slice(i, i + EVENTS_PER_PART) }));
-  return (await Promise.all(parts)).flat();
-}
 
 export const ADAPTERS: Record<ResolvedSource["platform"], PlatformAdapter> = {
   generic: {
@@ -89,10 +71,15 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     };
     adapter.verify(request, source);
     const { events, ignored } = adapter.parse(request, source);
-    const [outcomes] = await Promise.all([
-      submitInParts({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt, events }),
-      keepForReplay(db, source, adapter, request),
-    ]);
+    // A bundled POST (WhatsApp: up to 3 MB, thousands of statuses) is split into several
+    // transactions by the writer; the reply waits for all of them.
+    const outcomes = await ingestWriter().submit({
+      workspaceId: source.workspaceId,
+      sourceId: source.id,
+      receivedAt,
+      events,
+      request: await keptForReplay(db, source, adapter, request),
+    });
     const counts = {
       accepted: outcomes.filter((o) => o !== "duplicate").length,
       duplicates: outcomes.filter((o) => o === "duplicate").length,
@@ -111,14 +98,14 @@ const REJECTIONS = new Set([400, 401, 413, 415]);
  * Keeps the request for replay, except in a pseudonymising workspace: the raw body carries the
  * recipients' ids in clear, which such a workspace never stores (replay is then not available).
  */
-async function keepForReplay(db: Db, source: ResolvedSource, adapter: PlatformAdapter, request: WebhookRequest): Promise<void> {
-  if (await pseudonymKeyFor(db, source.workspaceId)) return;
-  await recordRequest(db, {
-    workspaceId: source.workspaceId,
-    sourceId: source.id,
-    receivedAt: request.receivedAt,
-    request: replayForm(adapter, request),
-  });
+async function keptForReplay(
+  db: Db,
+  source: ResolvedSource,
+  adapter: PlatformAdapter,
+  request: WebhookRequest,
+): Promise<RequestRow | undefined> {
+  if (await pseudonymKeyFor(db, source.workspaceId)) return undefined;
+  return requestRow(source.workspaceId, source.id, request.receivedAt, replayForm(adapter, request));
 }
 
 async function reject(db: Db, source: ResolvedSource, err: ApiError, body: Buffer | null, receivedAt: Date): Promise<void> {

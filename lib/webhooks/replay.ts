@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { PrivateIngestWriter } from "../ingest";
 import type { WebhookRequest } from "./adapter";
-import { ADAPTERS, submitInParts } from "./handle-webhook";
+import { ADAPTERS } from "./handle-webhook";
 import { findSource } from "./sources";
 
 // Replay: re-run a source's stored webhook requests through its current adapter, after an
@@ -82,7 +82,7 @@ export async function replaySource(db: Db, sourceId: string, opts: { since?: Dat
       batches.map((b) => {
         const fresh = b.events.filter((e) => !stored.has(e.key));
         report.alreadyStored += b.events.length - fresh.length;
-        return submitInParts({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt: b.receivedAt, events: fresh }, writer);
+        return writer.submit({ workspaceId: source.workspaceId, sourceId: source.id, receivedAt: b.receivedAt, events: fresh });
       }),
     );
     for (const list of outcomes)

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../db/client";
-import { execute, rowsOf } from "../db/sql";
+import type { RequestRow } from "../ingest/store";
 import type { PlatformAdapter, WebhookRequest } from "./adapter";
 import { withoutContent } from "./verify";
 
 // Accepted webhook requests are kept (without message content or signatures) so that a later
 // adapter can re-run them: events an old adapter skipped or mis-mapped are recovered by replay.
-// Inserts from concurrent requests are grouped into one statement, like the ingestion commits.
+// They are written in the same transaction as their events (group commit), so a request is kept
+// exactly when its events are.
 
 export interface StoredRequest {
   url: string;
@@ -42,79 +42,13 @@ function contentFree(body: Buffer, contentType: string): string {
   }
 }
 
-interface Row {
-  workspaceId: string;
-  sourceId: string;
-  receivedAt: Date;
-  request: StoredRequest;
+/** The request as stored with its events (lib/ingest/store.ts insertRequests). */
+export function requestRow(workspaceId: string, sourceId: string, receivedAt: Date, request: StoredRequest): RequestRow {
+  return { ws: workspaceId, sourceId, digest: digest(request), receivedAt, url: request.url, body: request.body, headers: request.headers };
 }
 
 function digest(r: StoredRequest): string {
   return createHash("sha256")
     .update(`${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`)
     .digest("hex");
-}
-
-async function insert(db: Db, rows: Row[]): Promise<void> {
-  const u = rowsOf(
-    "r",
-    [
-      ["ws", "text"],
-      ["src", "text"],
-      ["digest", "text"],
-      ["received", "timestamptz"],
-      ["url", "text"],
-      ["body", "text"],
-      ["headers", "jsonb"],
-    ],
-    rows.map((r) => [r.workspaceId, r.sourceId, digest(r.request), r.receivedAt, r.request.url, r.request.body, r.request.headers]),
-  );
-  await execute(
-    db.prisma,
-    `INSERT INTO webhook_requests (workspace_id, source_id, digest, received_at, url, body, headers)
-     SELECT ws, src, digest, received, url, body, headers FROM ${u.from}
-     ON CONFLICT (workspace_id, source_id, digest) DO NOTHING`,
-    u.params,
-  );
-}
-
-class RequestLog {
-  private queue: { row: Row; done: (err?: unknown) => void }[] = [];
-  private busy = false;
-  constructor(private readonly db: Db) {}
-
-  add(row: Row): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, done: (err) => (err ? reject(err) : resolve()) });
-      void this.pump();
-    });
-  }
-
-  private async pump(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    while (this.queue.length) {
-      const group = this.queue.splice(0, 500);
-      // One row per digest per statement: ON CONFLICT cannot touch the same row twice.
-      const unique = [
-        ...new Map(group.map((g) => [`${g.row.workspaceId}\u0000${g.row.sourceId}\u0000${digest(g.row.request)}`, g.row])).values(),
-      ];
-      try {
-        await insert(this.db, unique);
-        group.forEach((g) => g.done());
-      } catch (err) {
-        group.forEach((g) => g.done(err));
-      }
-    }
-    this.busy = false;
-  }
-}
-
-const logs = new WeakMap<Db, RequestLog>();
-
-/** Resolves once the request is stored (or was already stored by an earlier attempt). */
-export function recordRequest(db: Db, row: Row): Promise<void> {
-  let log = logs.get(db);
-  if (!log) logs.set(db, (log = new RequestLog(db)));
-  return log.add(row);
 }
