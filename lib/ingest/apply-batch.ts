@@ -34,6 +34,11 @@ export interface ChangedDelivery {
   messageId: string;
   recipientId: string;
   status: string;
+  kind: string;
+  variant: string | null;
+  sourceId: string | null;
+  clientPlatform: string | null;
+  readAt: string | null;
   senderId: string | null;
   conversationId: string | null;
   campaignId: string | null;
@@ -338,6 +343,11 @@ export async function applyBatch(
       messageId: s.messageId,
       recipientId: s.recipientId,
       status: statusOf(s),
+      kind: s.kind,
+      variant: s.variant,
+      sourceId: s.sourceId,
+      clientPlatform: s.clientPlatform,
+      readAt: s.readAt ? s.readAt.toISOString() : null,
       senderId: s.senderId,
       conversationId: s.conversationId,
       campaignId: s.campaignId,

@@ -53,7 +53,8 @@ export async function listDeliveries(
   const range = campaignWide ? null : resolveRange(f, defaultTz);
   const w = deliveryWhere(scope, f, range, "d");
   if (f.status === "delivered") w.add("d.status IN ('delivered', 'read')");
-  else if (f.status === "read" || f.status === "failed") w.add("d.status::text = ?", f.status);
+  else if (f.status === "read" || f.status === "failed")
+    w.add(`d.status = CAST(? AS text)::"DeliveryStatus"`, f.status); // an enum comparison keeps the planner's estimates
   else if (f.status === "pending") w.add("d.status = 'sent'");
   else if (f.status === "unread") w.add("d.status = 'delivered'");
   if (f.ttrFrom !== undefined) w.add(`d.read_at IS NOT NULL AND ${TTR} >= ?::float8`, f.ttrFrom);
