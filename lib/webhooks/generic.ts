@@ -29,13 +29,24 @@ export function verifyStandardWebhook(req: WebhookRequest, secrets: string[]): v
   let lastError = "no secret configured";
   for (const secret of secrets) {
     try {
-      new Webhook(secret).verify(req.body.toString("utf8"), headers, { jsonParse: false });
+      verifierFor(secret).verify(req.body.toString("utf8"), headers, { jsonParse: false });
       return;
     } catch (err) {
       lastError = err instanceof WebhookVerificationError ? err.message : "invalid secret";
     }
   }
   throw new ApiError("unauthorized", `Standard Webhooks signature check failed: ${lastError}.`);
+}
+
+// A verifier decodes its secret once; sources are few, so one per secret is kept (bounded anyway).
+const verifiers = new Map<string, Webhook>();
+function verifierFor(secret: string): Webhook {
+  let v = verifiers.get(secret);
+  if (!v) {
+    if (verifiers.size >= 1_000) verifiers.clear();
+    verifiers.set(secret, (v = new Webhook(secret)));
+  }
+  return v;
 }
 
 export function parseGeneric(req: WebhookRequest, secrets: string[]): AdapterResult {
