@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/handler";
+import { rolesFor } from "@/lib/auth/roles";
 import { getWorkspace } from "@/lib/queries/get-workspace";
 import { followUpsQuery } from "@/lib/api/query-schemas";
 import { serializeFollowUp } from "@/lib/api/serializers";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi({
   scope: "read",
+  roles: rolesFor("support"),
   query: followUpsQuery,
   handler: async ({ db, scope, query }) => {
     const ws = await getWorkspace(db, scope);
