@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as announcementGET } from "./announcements/[id]/route";
 import { GET as deliveriesGET } from "./deliveries/route";
 import { GET as acknowledgementsGET } from "./members/[id]/acknowledgements/route";
+import { GET as failureReasonsGET } from "./stats/failure-reasons/route";
 import { GET as followUpsGET } from "./support/follow-ups/route";
+import { GET as responseTimesGET } from "./support/response-times/route";
 import { setDb } from "@/lib/db/client";
 import { setIngestWriter } from "@/lib/ingest";
 import { DATABASE_KINDS, freshDb, type TestDb } from "@/lib/testing/databases";
@@ -52,7 +54,8 @@ describe.each(DATABASE_KINDS)("role-scoped read routes on %s", (kind) => {
   });
 
   it("announcement rosters: a manager sees their team's, not another team's (not even its title)", async () => {
-    const get = (who: Who, id: string) => announcementGET(withCookie(`/api/v1/announcements/${id}`, cookie[who]), { params: Promise.resolve({ id }) });
+    const get = (who: Who, id: string) =>
+      announcementGET(withCookie(`/api/v1/announcements/${id}`, cookie[who]), { params: Promise.resolve({ id }) });
     const mine = await get("manager", "ann-a");
     expect(mine.status).toBe(200);
     const roster = (await mine.json()) as { title: string; members: { recipientId: string; name: string }[] };
@@ -93,5 +96,30 @@ describe.each(DATABASE_KINDS)("role-scoped read routes on %s", (kind) => {
     expect(await follow("manager")).toEqual(["m-agent1", "m-agent2"]);
     expect(await follow("admin")).toEqual(["m-agent1", "m-agent2", "m-agent3"]);
     expect(await follow("otherAdmin")).toEqual([]);
+  });
+
+  it("response times: per agent, the agent's own, the manager's team's, all for the admin", async () => {
+    const agents = async (who: Who) => {
+      const res = await responseTimesGET(withCookie("/api/v1/support/response-times", cookie[who]), none);
+      expect(res.status, who).toBe(200);
+      const body = (await res.json()) as { reply: { count: number }; perAgent: { agentId: string }[] };
+      expect(body.reply.count, who).toBe(body.perAgent.length); // one answered turn per seeded conversation
+      return sorted(body.perAgent.map((a) => a.agentId));
+    };
+    expect(await agents("agent")).toEqual(["agent-1"]);
+    expect(await agents("manager")).toEqual(["agent-1", "agent-2"]);
+    expect(await agents("admin")).toEqual(["agent-1", "agent-2", "agent-3"]);
+    expect(await agents("otherAdmin")).toEqual([]);
+  });
+
+  it("failure reasons: the failed campaign delivery counts for the marketer, not for support roles", async () => {
+    const reasons = async (who: Who) => {
+      const res = await failureReasonsGET(withCookie("/api/v1/stats/failure-reasons", cookie[who]), none);
+      return ((await res.json()) as { reasons: { code: string; count: number }[] }).reasons;
+    };
+    expect(await reasons("marketer")).toEqual([expect.objectContaining({ code: "blocked", count: 1 })]);
+    expect(await reasons("admin")).toEqual([expect.objectContaining({ code: "blocked", count: 1 })]);
+    expect(await reasons("manager")).toEqual([]);
+    expect(await reasons("agent")).toEqual([]);
   });
 });
