@@ -122,4 +122,25 @@ describe.each(DATABASE_KINDS)("role-scoped read routes on %s", (kind) => {
     expect(await reasons("manager")).toEqual([]);
     expect(await reasons("agent")).toEqual([]);
   });
+
+  it("audits every view of a per-person list and every export", async () => {
+    await db.prisma.auditEntry.deleteMany({ where: { workspaceId: "acme" } });
+    const c = cookie.manager;
+    const ok = async (res: Promise<Response>) => expect((await res).status).toBe(200);
+    await ok(deliveriesGET(withCookie("/api/v1/deliveries?announcementId=ann-a", c), none));
+    await ok(deliveriesGET(withCookie("/api/v1/deliveries?format=csv", c), none).then(async (r) => (await r.text(), r)));
+    await ok(announcementGET(withCookie("/api/v1/announcements/ann-a", c), { params: Promise.resolve({ id: "ann-a" }) }));
+    await ok(
+      acknowledgementsGET(withCookie("/api/v1/members/agent-1/acknowledgements", c), { params: Promise.resolve({ id: "agent-1" }) }),
+    );
+    await ok(followUpsGET(withCookie("/api/v1/support/follow-ups", c), none));
+    const entries = await db.prisma.auditEntry.findMany({ where: { workspaceId: "acme" }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.action, e.target, e.actorType])).toEqual([
+      ["list.viewed", "announcement:ann-a", "user"],
+      ["export.csv", "deliveries", "user"],
+      ["list.viewed", "announcement:ann-a", "user"],
+      ["list.viewed", "member:agent-1", "user"],
+      ["list.viewed", "support:follow-ups", "user"],
+    ]);
+  });
 });
