@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSee, navFor, ROLES, SECTIONS } from "./roles";
+import { canSee, navFor, ROLES, rolesFor, SECTIONS } from "./roles";
 
 describe("navFor", () => {
   it("gives admins every section and settings to nobody else", () => {
@@ -15,5 +15,14 @@ describe("navFor", () => {
 
   it("lists sections in navigation order", () => {
     for (const r of ROLES) expect([...navFor(r)]).toEqual(SECTIONS.filter((s) => navFor(r).includes(s)));
+  });
+});
+
+describe("rolesFor", () => {
+  it("names the roles whose navigation holds the section (the API routes behind it use it)", () => {
+    expect(rolesFor("campaigns")).toEqual(["admin", "marketer"]);
+    expect(rolesFor("announcements")).toEqual(["admin", "manager"]);
+    expect(rolesFor("support")).toEqual(["admin", "manager", "agent"]);
+    expect(rolesFor("overview")).toEqual(ROLES);
   });
 });

@@ -48,3 +48,8 @@ export const SECTION_PATHS: Record<Section, string> = {
   messages: "/messages",
   settings: "/settings/tokens",
 };
+
+/** The roles that may open a section — and so call the API routes behind it (withApi's `roles`). */
+export function rolesFor(section: Section): readonly Role[] {
+  return ROLES.filter((r) => canSee(r, section));
+}

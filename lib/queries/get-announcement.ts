@@ -62,7 +62,10 @@ export async function getAnnouncement(
      FROM deliveries d WHERE ${w} ORDER BY d.recipient_id LIMIT ${MAX_ROSTER}`,
     [...w.params, meta?.team_id ?? null],
   );
-  if (!meta && rows.length === 0) throw new ApiError("not_found", `No announcement "${id}" that you may see.`);
+  // Its title and deadline are team data: shown to team-scoped viewers only for their teams'
+  // announcements (or when they may see some of its deliveries, e.g. ones they sent themselves).
+  const teamVisible = !scope.teamIds || (meta?.team_id != null && scope.teamIds.includes(meta.team_id));
+  if ((!meta || !teamVisible) && rows.length === 0) throw new ApiError("not_found", `No announcement "${id}" that you may see.`);
   // A recipient of several messages of one announcement counts once, by their first read.
   const byMember = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { quantile } from "../metrics/percentiles";
@@ -34,6 +35,16 @@ export async function getMemberAcknowledgements(
   filters: Filters,
   defaultTz: string,
 ): Promise<MemberAcknowledgements> {
+  // A team-scoped viewer (a manager) sees the records of their teams' members only; the roster
+  // name would otherwise tell them who is in another team.
+  const teams = scope.teamIds;
+  const [who] = await query<{ name: string }>(
+    db.prisma,
+    `SELECT name FROM team_members WHERE workspace_id = $1 AND member_id = $2 ${teams ? "AND team_id = ANY($3::text[])" : ""}
+     ORDER BY team_id LIMIT 1`,
+    teams ? [scope.workspaceId, memberId, teams] : [scope.workspaceId, memberId],
+  );
+  if (teams && !who) throw new ApiError("not_found", `No member "${memberId}" in your teams.`);
   const range = resolveRange(filters, defaultTz);
   const w = deliveryWhere(scope, { ...filters, kind: undefined }, range, "d");
   w.add("d.recipient_id = ?", memberId).add("d.announcement_id IS NOT NULL");
@@ -50,11 +61,6 @@ export async function getMemberAcknowledgements(
      FROM deliveries d LEFT JOIN announcements a ON a.workspace_id = d.workspace_id AND a.id = d.announcement_id
      WHERE ${w} GROUP BY d.announcement_id, a.title, a.due_at ORDER BY 4 DESC LIMIT 1000`,
     w.params,
-  );
-  const [who] = await query<{ name: string }>(
-    db.prisma,
-    `SELECT name FROM team_members WHERE workspace_id = $1 AND member_id = $2 ORDER BY team_id LIMIT 1`,
-    [scope.workspaceId, memberId],
   );
   const tz = range.tz;
   const history = rows.map((r) => ({

@@ -62,7 +62,14 @@ export function streamHub(): StreamHub {
 export function visibleNotice(n: ChangeNotice, scope: ViewerScope): ChangeNotice | null {
   if (n.workspaceId !== scope.workspaceId) return null;
   const deliveries = n.deliveries.filter((d) => {
-    if (scope.senderIds && !(d.senderId !== null && scope.senderIds.includes(d.senderId))) return false;
+    // The same rule as the SQL scope (queries/where.ts): sent by one of `senderIds`, or part of
+    // one of `announcementIds` (a manager's teams' announcements, whoever sent them).
+    if (
+      scope.senderIds &&
+      !(d.senderId !== null && scope.senderIds.includes(d.senderId)) &&
+      !(d.announcementId !== null && scope.announcementIds?.includes(d.announcementId))
+    )
+      return false;
     // Fail closed: a kind-scoped viewer sees nothing whose kind the notice does not carry.
     const kind = (d as { kind?: string }).kind;
     if (scope.kinds && !(kind !== undefined && scope.kinds.includes(kind))) return false;

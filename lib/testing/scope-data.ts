@@ -3,9 +3,18 @@ import { ingest } from "./ingest";
 
 // Messages that each role sees differently (see PEOPLE in fixtures.ts): a campaign, support answers
 // by agent-1 (the agent), agent-2 (team-a) and agent-3 (team-b), and one announcement per team
-// sent by HR. The other workspace has a campaign of its own.
+// sent by HR. The other workspace has a campaign of its own. Each support answer replies to a
+// customer's message five minutes earlier (response times), and one campaign delivery failed.
 
 const at = new Date(Date.now() - 60 * 60_000).toISOString();
+const asked = new Date(Date.now() - 65 * 60_000).toISOString();
+const inbound = (conversationId: string, customer: string) => ({
+  type: "message.received",
+  id: `in-${conversationId}`,
+  occurredAt: asked,
+  conversationId,
+  senderId: customer,
+});
 const sent = (id: string, message: Record<string, unknown>, recipientId: string) => ({
   type: "message.sent",
   id: `s-${id}-${recipientId}`,
@@ -36,6 +45,10 @@ export async function seedScopeData(db: Db): Promise<void> {
     sent("m-ann-a", { kind: "announcement", senderId: "hr-1", announcementId: "ann-a", title: "Team A news" }, "agent-2"),
     sent("m-ann-b", { kind: "announcement", senderId: "hr-1", announcementId: "ann-b", title: "Team B news" }, "agent-3"),
     { type: "message.read", id: "r-camp-1", occurredAt: at, messageId: "m-camp", recipientId: "cust-1" },
+    { type: "message.failed", id: "f-camp-2", occurredAt: at, messageId: "m-camp", recipientId: "cust-2", error: { code: "blocked" } },
+    inbound("c-1", "cust-1"),
+    inbound("c-2", "cust-2"),
+    inbound("c-3", "cust-3"),
   ]);
   // Which team an announcement addresses is not part of the canonical event; set it as an admin would.
   await db.prisma.announcement.update({ where: { workspaceId_id: { workspaceId: "acme", id: "ann-a" } }, data: { teamId: "team-a" } });

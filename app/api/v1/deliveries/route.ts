@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/handler";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { getWorkspace } from "@/lib/queries/get-workspace";
 import { csvResponse } from "@/lib/api/csv";
 import { deliveriesQuery } from "@/lib/api/query-schemas";
@@ -12,9 +13,22 @@ const CSV_PAGE = 5_000;
 export const GET = withApi({
   scope: "read",
   query: deliveriesQuery,
-  handler: async ({ db, scope, query }) => {
+  handler: async ({ db, scope, actor, query }) => {
     const tz = query.tz ?? (await getWorkspace(db, scope)).timezone;
     const { format, ...filters } = query;
+    // A per-person list (and its export): every view is audited, with the filters that chose it.
+    const { cursor: _c, limit: _l, ...chosen } = filters;
+    await recordAudit(db, {
+      workspaceId: scope.workspaceId,
+      actor,
+      action: format === "csv" ? "export.csv" : "list.viewed",
+      target: filters.campaignId
+        ? `campaign:${filters.campaignId}`
+        : filters.announcementId
+          ? `announcement:${filters.announcementId}`
+          : "deliveries",
+      details: chosen,
+    });
     if (format === "json") {
       const page = await listDeliveries(db, scope, filters, tz);
       return { deliveries: page.deliveries.map((d) => serializeDelivery(d, tz)), nextCursor: page.nextCursor };

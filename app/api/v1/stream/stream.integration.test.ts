@@ -4,8 +4,10 @@ import { POST as webhookPOST } from "../../webhooks/[sourceId]/route";
 import { setDb } from "@/lib/db/client";
 import { setIngestWriter } from "@/lib/ingest";
 import { DATABASE_KINDS, freshDb, type TestDb } from "@/lib/testing/databases";
-import { OTHER_TOKEN, provisionFixtures, SECRET, TOKEN } from "@/lib/testing/fixtures";
+import { OTHER_TOKEN, PEOPLE, provisionFixtures, SECRET, TOKEN } from "@/lib/testing/fixtures";
 import { bearer, signedWebhook } from "@/lib/testing/http";
+import { seedScopeData } from "@/lib/testing/scope-data";
+import { signIn, withCookie } from "@/lib/testing/session";
 import { forgetSource } from "@/lib/webhooks/sources";
 
 const BASE = "http://localhost:3000";
@@ -18,10 +20,15 @@ interface Sse {
   until(pred: (s: Sse) => boolean, ms?: number): Promise<void>;
 }
 
-/** Opens the stream through the route handler and parses frames as they arrive. */
-async function open(token: string, headers: Record<string, string> = {}): Promise<Sse> {
+/** Opens the stream through the route handler, with an API token or a session cookie, and parses frames as they arrive. */
+async function open(token: string | { cookie: string }, headers: Record<string, string> = {}): Promise<Sse> {
   const ctl = new AbortController();
-  const res = await streamGET(bearer(`${BASE}/api/v1/stream`, token, { headers, signal: ctl.signal }), { params: Promise.resolve({}) });
+  const url = `${BASE}/api/v1/stream`;
+  const req =
+    typeof token === "string"
+      ? bearer(url, token, { headers, signal: ctl.signal })
+      : withCookie(url, token.cookie, { headers, signal: ctl.signal });
+  const res = await streamGET(req, { params: Promise.resolve({}) });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const reader = res.body!.getReader();
@@ -150,5 +157,57 @@ describe.each(DATABASE_KINDS)("GET /api/v1/stream on %s", (kind) => {
     s.close();
     await new Promise((r) => setTimeout(r, 50));
     expect(streamHub().size).toBe(before);
+  });
+});
+
+describe.each(DATABASE_KINDS)("GET /api/v1/stream for a signed-in manager on %s", (kind) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await freshDb(kind);
+    setDb(db);
+    setIngestWriter(undefined);
+    forgetSource();
+    // Team A (agent-1, agent-2; announcement ann-a) is the manager's; team B (agent-3; ann-b) is not.
+    await provisionFixtures(db, { people: true });
+    await seedScopeData(db);
+  });
+  afterAll(async () => {
+    setDb(undefined);
+    await db?.dispose();
+  });
+
+  const answer = (id: string, m: string, agent: string, customer: string) =>
+    JSON.stringify({
+      type: "message.sent",
+      id,
+      occurredAt: new Date().toISOString(),
+      message: { id: m, kind: "support", senderId: agent, conversationId: `conv-${customer}` },
+      recipientId: customer,
+    });
+
+  it("a manager of team A receives team A's updates and never team B's", async () => {
+    const manager = await open({ cookie: await signIn(PEOPLE.manager) });
+    const admin = await open({ cookie: await signIn(PEOPLE.admin) });
+    await manager.until((s) => s.text.includes(": connected"));
+    await admin.until((s) => s.text.includes(": connected"));
+    try {
+      // Interleaved: B, A, B, A — through the webhook ingest path, as a platform would send them.
+      await post(read(`rb-${kind}`, "m-ann-b", "agent-3")); // team B's announcement read
+      await post(answer(`sa-${kind}-1`, `live-a-${kind}-1`, "agent-2", "cust-7")); // a team-A agent's answer
+      await post(answer(`sb-${kind}`, `live-b-${kind}`, "agent-3", "cust-8")); // a team-B agent's answer
+      await post(read(`ra-${kind}`, "m-ann-a", "agent-1")); // team A's announcement read
+      await manager.until((s) => receipts(s).length === 2);
+      // Everything was published: the admin's stream got all four, in order.
+      await admin.until((s) => receipts(s).length === 4);
+      const seen = (s: Sse) => receipts(s).flatMap((e) => e.data.deliveries.map((d: { messageId: string }) => d.messageId));
+      expect(seen(admin)).toEqual(["m-ann-b", `live-a-${kind}-1`, `live-b-${kind}`, "m-ann-a"]);
+      expect(seen(manager)).toEqual([`live-a-${kind}-1`, "m-ann-a"]);
+      // Give a straggler time to arrive: still nothing of team B.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(manager.text).not.toMatch(/m-ann-b|live-b-|agent-3/);
+    } finally {
+      manager.close();
+      admin.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/handler";
+import { rolesFor } from "@/lib/auth/roles";
 import { getWorkspace } from "@/lib/queries/get-workspace";
 import { filtersSchema, type Filters } from "@/lib/queries/filters";
 import { getCampaign } from "@/lib/queries/get-campaign";
@@ -11,6 +12,7 @@ const campaignQuery = filtersSchema.omit({ campaignId: true });
 
 export const GET = withApi<typeof campaignQuery, { id: string }>({
   scope: "read",
+  roles: rolesFor("campaigns"),
   query: campaignQuery,
   handler: async ({ db, scope, query, params }) => {
     const tz = query.tz ?? (await getWorkspace(db, scope)).timezone;
