@@ -6,6 +6,11 @@ const d = (messageId: string, senderId: string | null, announcementId: string | 
   messageId,
   recipientId: "r",
   status: "read",
+  kind: announcementId ? "announcement" : "support",
+  variant: null,
+  sourceId: null,
+  clientPlatform: null,
+  readAt: null,
   senderId,
   conversationId: null,
   campaignId: null,
@@ -31,7 +36,12 @@ describe("visibleNotice", () => {
     expect(visibleNotice(notice, { workspaceId: "acme", senderIds: [] })).toBeNull();
   });
 
-  it("fails closed for a kind-scoped viewer while notices do not carry the message kind", () => {
-    expect(visibleNotice(notice, { workspaceId: "acme", kinds: ["campaign"], teamIds: [] })).toBeNull();
+  it("gives a kind-scoped viewer (a marketer) only deliveries of that kind, and fails closed on a notice without kinds", () => {
+    const marketer = { workspaceId: "acme", kinds: ["campaign"], teamIds: [] };
+    expect(visibleNotice(notice, marketer)).toBeNull();
+    const campaign = { ...d("m-camp", "marketing"), kind: "campaign" };
+    expect(ids(visibleNotice({ ...notice, deliveries: [...notice.deliveries, campaign] }, marketer))).toEqual(["m-camp"]);
+    const { kind: _, ...withoutKind } = campaign;
+    expect(visibleNotice({ ...notice, deliveries: [withoutKind as ChangedDelivery] }, marketer)).toBeNull();
   });
 });
