@@ -1,25 +1,28 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AppShell } from "@/components/shell/app-shell";
+import { Providers } from "@/components/shell/providers";
+import { shellWorkspace } from "@/lib/ui/page-scope";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Receipts — read-receipt analytics",
-  description: "Delivery and read receipts from IM platforms, stored durably and shown live.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: t("title"), description: "Delivery and read receipts from IM platforms, stored durably and shown live." };
+}
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const workspace = await shellWorkspace();
   return (
-    <html lang="en">
+    // next-themes sets the theme class on <html> before hydration.
+    <html lang={locale} suppressHydrationWarning>
       <body>
-        <header className="topbar">
-          <Link href="/" className="brand">
-            Receipts
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/">Overview</Link>
-          </nav>
-        </header>
-        <main className="page">{children}</main>
+        <NextIntlClientProvider>
+          <Providers>
+            <AppShell workspace={workspace}>{children}</AppShell>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

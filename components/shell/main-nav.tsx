@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cn } from "../ui/cn";
+import { isActive, NAV_ITEMS, type NavItem } from "./nav-items";
+
+export function MainNav({ items = NAV_ITEMS }: { items?: readonly NavItem[] }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="-mb-px flex gap-1 overflow-x-auto">
+      {items.map((item) => {
+        const active = isActive(item, pathname);
+        const Icon = item.icon;
+        return (
+          <Link
+            key={item.id}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "inline-flex items-center gap-1.5 whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium transition-colors",
+              active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            {t(item.id)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
