@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { Providers } from "@/components/shell/providers";
-import { shellWorkspace } from "@/lib/ui/page-scope";
+import { shellWorkspaces } from "@/lib/ui/page-scope";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,14 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  const workspace = await shellWorkspace();
+  const workspaces = await shellWorkspaces();
   return (
     // next-themes sets the theme class on <html> before hydration.
     <html lang={locale} suppressHydrationWarning>
       <body>
         <NextIntlClientProvider>
           <Providers>
-            <AppShell workspace={workspace}>{children}</AppShell>
+            <AppShell workspaces={workspaces}>{children}</AppShell>
           </Providers>
         </NextIntlClientProvider>
       </body>

@@ -1,28 +1,26 @@
-import { Globe } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { Suspense } from "react";
+import type { ShellWorkspace } from "@/lib/ui/page-scope";
 import { LocaleSwitch } from "./locale-switch";
 import { MainNav } from "./main-nav";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
 import { ThemeToggle } from "./theme-toggle";
-
-export interface ShellWorkspace {
-  name: string;
-  timezone: string;
-}
+import { WorkspaceBadge } from "./workspace-badge";
 
 /**
  * Header (brand, workspace and its time zone, language, theme, user menu) and the main
- * navigation around every signed-in page. `navItems` is the list after role filtering;
- * `userMenu` is the slot for sign-in's menu.
+ * navigation around every signed-in page. `workspaces`: the ones the header may name (default
+ * first; after sign-in, just the user's). `navItems`: the list after role filtering (navFor(role)).
+ * `userMenu`: the slot for sign-in's menu.
  */
 export function AppShell({
-  workspace,
+  workspaces,
   navItems = NAV_ITEMS,
   userMenu,
   children,
 }: {
-  workspace: ShellWorkspace | null;
+  workspaces: ShellWorkspace[];
   navItems?: readonly NavItem[];
   userMenu?: React.ReactNode;
   children: React.ReactNode;
@@ -41,19 +39,9 @@ export function AppShell({
             </span>
             {t("name")}
           </Link>
-          {workspace && (
-            <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="shell-workspace">
-              <span className="text-muted-foreground" aria-hidden>
-                /
-              </span>
-              <span className="truncate font-medium">{workspace.name}</span>
-              <span className="inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs text-muted-foreground" title={t("timeZone")}>
-                <Globe className="size-3" aria-hidden />
-                <span className="sr-only">{t("timeZone")}: </span>
-                {workspace.timezone}
-              </span>
-            </div>
-          )}
+          <Suspense>
+            <WorkspaceBadge workspaces={workspaces} />
+          </Suspense>
           <div className="ml-auto flex items-center gap-1">
             <LocaleSwitch />
             <ThemeToggle />

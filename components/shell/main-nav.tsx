@@ -1,10 +1,13 @@
 "use client";
 
+import { Inbox, LayoutDashboard, LifeBuoy, Megaphone, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "../ui/cn";
 import { isActive, NAV_ITEMS, type NavItem } from "./nav-items";
+
+const ICONS = { overview: LayoutDashboard, campaigns: Megaphone, announcements: Inbox, support: LifeBuoy, settings: Settings };
 
 export function MainNav({ items = NAV_ITEMS }: { items?: readonly NavItem[] }) {
   const t = useTranslations("nav");
@@ -13,7 +16,7 @@ export function MainNav({ items = NAV_ITEMS }: { items?: readonly NavItem[] }) {
     <nav aria-label={t("label")} className="-mb-px flex gap-1 overflow-x-auto">
       {items.map((item) => {
         const active = isActive(item, pathname);
-        const Icon = item.icon;
+        const Icon = ICONS[item.icon];
         return (
           <Link
             key={item.id}

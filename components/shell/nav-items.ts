@@ -1,23 +1,22 @@
-import { Inbox, LayoutDashboard, LifeBuoy, Megaphone, Settings } from "lucide-react";
-
 /**
  * The main navigation as data. Sign-in's `navFor(role)` filters this list (by `id` or `roles`);
- * the shell renders whatever list it is given.
+ * the shell renders whatever list it is given. Plain data (icons by name), so a server component
+ * can filter it and hand it to the client navigation.
  */
 export interface NavItem {
   id: "overview" | "campaigns" | "announcements" | "support" | "settings";
   href: string;
-  icon: React.ComponentType<{ className?: string; "aria-hidden"?: boolean }>;
+  icon: "overview" | "campaigns" | "announcements" | "support" | "settings";
   /** Roles that see the item; undefined = everyone. */
   roles?: readonly string[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: "overview", href: "/", icon: LayoutDashboard },
-  { id: "campaigns", href: "/campaigns", icon: Megaphone },
-  { id: "announcements", href: "/announcements", icon: Inbox },
-  { id: "support", href: "/support", icon: LifeBuoy },
-  { id: "settings", href: "/settings", icon: Settings },
+  { id: "overview", href: "/", icon: "overview" },
+  { id: "campaigns", href: "/campaigns", icon: "campaigns" },
+  { id: "announcements", href: "/announcements", icon: "announcements" },
+  { id: "support", href: "/support", icon: "support" },
+  { id: "settings", href: "/settings", icon: "settings" },
 ];
 
 /** Whether `pathname` is inside the item's section ("/" only matches itself). */

@@ -8,21 +8,28 @@ export async function pageScope(slug?: string | null) {
   const db = await getDb();
   const ws = slug
     ? await db.prisma.workspace.findUnique({ where: { slug } })
-    : await db.prisma.workspace.findFirst({ orderBy: { createdAt: "asc" } });
+    : await db.prisma.workspace.findFirst({ orderBy: [{ createdAt: "asc" }, { slug: "asc" }] });
   const scope: ViewerScope | null = ws ? { workspaceId: ws.id } : null;
   return { db, ws, scope };
 }
 
+export interface ShellWorkspace {
+  slug: string;
+  name: string;
+  timezone: string;
+}
+
 /**
- * The workspace named in the app header. The root layout cannot see ?workspace=, so this shows
- * the default workspace until the signed-in user's workspace replaces it. A database outage must
- * not take the whole shell down: the header then just shows no workspace.
+ * The workspaces the app header may name, default first. The root layout cannot see
+ * ?workspace=, so the header picks from this list in the browser; once sign-in lands this becomes
+ * the signed-in user's workspace alone. A database outage must not take the shell down with it.
  */
-export async function shellWorkspace(): Promise<{ name: string; timezone: string } | null> {
+export async function shellWorkspaces(): Promise<ShellWorkspace[]> {
   try {
-    const { ws } = await pageScope();
-    return ws ? { name: ws.name, timezone: ws.timezone } : null;
+    const db = await getDb();
+    const rows = await db.prisma.workspace.findMany({ orderBy: [{ createdAt: "asc" }, { slug: "asc" }], take: 100 });
+    return rows.map((w) => ({ slug: w.slug, name: w.name, timezone: w.timezone }));
   } catch {
-    return null;
+    return [];
   }
 }
