@@ -83,25 +83,30 @@ export const READ_WITHIN_POINTS = [
 ];
 
 /**
- * For each t: reads within t over deliveries, counting only cohorts sent at least t ago — younger
- * cohorts have not had t to be read yet and would pull the curve down (product.md: immature).
- * Reads count when their whole histogram bin lies within t, so the curve is a lower bound.
+ * For each interval (previous t, t] of the curve: among cohorts sent at least t ago, how many were
+ * delivered, how many read within the previous t, and how many within t. Cohorts younger than t
+ * have not had t to be read yet (product.md: immature); the client chains these into a
+ * Kaplan–Meier estimate so they still count for the shorter times they have had. A read counts when
+ * its whole histogram bin lies within t, so the curve is a lower bound.
  */
 export async function loadReadWithin({ db, scope, filters, tz }: Ctx, now = new Date()): Promise<ReadWithinRow[]> {
   const range = resolveRange(filters, tz);
   const w = rollupWhere(scope, filters, range);
   const n = w.params.length;
+  const previous = [0, ...READ_WITHIN_POINTS.slice(0, -1)];
   return query<ReadWithinRow>(
     db.prisma,
-    `WITH pts AS (SELECT unnest($${n + 1}::float8[]) AS t),
-       r AS (SELECT bucket_start, bin, sum(count)::float8 AS c FROM ttr_rollups WHERE ${w} GROUP BY 1, 2),
+    `WITH pts AS (SELECT unnest($${n + 1}::float8[]) AS t, unnest($${n + 2}::float8[]) AS tp),
+       r AS (SELECT bucket_start, power(2::float8, bin / 8.0::float8) AS upper, sum(count)::float8 AS c FROM ttr_rollups WHERE ${w} GROUP BY 1, 2),
        d AS (SELECT bucket_start, sum(delivered)::float8 AS c FROM delivery_rollups WHERE ${w} GROUP BY 1)
      SELECT pts.t AS seconds,
-       (SELECT COALESCE(sum(r.c), 0) FROM r WHERE r.bucket_start + interval '15 minutes' <= $${n + 2}::timestamptz - make_interval(secs => pts.t)
-          AND power(2::float8, r.bin / 8.0::float8) <= pts.t)::float8 AS read,
-       (SELECT COALESCE(sum(d.c), 0) FROM d WHERE d.bucket_start + interval '15 minutes' <= $${n + 2}::timestamptz - make_interval(secs => pts.t))::float8 AS delivered
+       (SELECT COALESCE(sum(r.c) FILTER (WHERE r.upper <= pts.tp), 0) FROM r
+          WHERE r.bucket_start + interval '15 minutes' <= $${n + 3}::timestamptz - make_interval(secs => pts.t))::float8 AS "readBefore",
+       (SELECT COALESCE(sum(r.c) FILTER (WHERE r.upper <= pts.t), 0) FROM r
+          WHERE r.bucket_start + interval '15 minutes' <= $${n + 3}::timestamptz - make_interval(secs => pts.t))::float8 AS read,
+       (SELECT COALESCE(sum(d.c), 0) FROM d WHERE d.bucket_start + interval '15 minutes' <= $${n + 3}::timestamptz - make_interval(secs => pts.t))::float8 AS delivered
      FROM pts ORDER BY pts.t`,
-    [...w.params, READ_WITHIN_POINTS, now.toISOString()],
+    [...w.params, READ_WITHIN_POINTS, previous, now.toISOString()],
   );
 }
 

@@ -112,7 +112,7 @@ export function OverviewPage({ workspace, workspaceInUrl, filtered, badFilters, 
               </Widget>
               <ChartBarFunnel data={current} />
             </div>
-            <div className="grid gap-4 md:grid-cols-2">
+            <div className="grid gap-4 lg:grid-cols-2">
               <Widget title={t("charts.readWithin.title")}>
                 <ReadWithin p={data.readWithin} />
               </Widget>
@@ -120,7 +120,7 @@ export function OverviewPage({ workspace, workspaceInUrl, filtered, badFilters, 
                 <TtrBins p={data.ttrBins} />
               </Widget>
             </div>
-            <div className="grid gap-4 md:grid-cols-2">
+            <div className="grid gap-4 lg:grid-cols-2">
               <Widget title={t("charts.split.bySource")} height={140}>
                 <Split p={data.splits} dimension="source" />
               </Widget>

@@ -62,9 +62,11 @@ export function LiveActivity({ items, now }: { items: ActivityItem[]; now: Date 
               return (
                 <li key={e.id} className="flex items-center gap-3 py-2 text-sm">
                   <span aria-hidden className={cn("size-2 shrink-0 rounded-full", DOT[key] ?? "bg-muted-foreground")} />
-                  <span className="w-16 shrink-0 font-medium">{t(`types.${key}`)}</span>
-                  <span className="min-w-0 flex-1 truncate">{e.title ?? e.messageId}</span>
-                  <span className="hidden shrink-0 text-xs text-muted-foreground lg:inline">{e.sourceName ? t("via", { source: e.sourceName }) : ""}</span>
+                  <span className="w-20 shrink-0 font-medium">{t(`types.${key}`)}</span>
+                  <span className="flex min-w-0 flex-1 flex-col">
+                    <span className="truncate">{e.title ?? e.messageId}</span>
+                    {e.sourceName && <span className="truncate text-xs text-muted-foreground">{t("via", { source: e.sourceName })}</span>}
+                  </span>
                   <time dateTime={e.occurredAt} className="shrink-0 text-xs tabular-nums text-muted-foreground">
                     {fmt.relative(e.occurredAt, now)}
                   </time>

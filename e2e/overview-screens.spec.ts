@@ -120,6 +120,8 @@ test("the Overview renders every widget with demo-like data, at laptop and table
   // Definitions are reachable by keyboard.
   await page.getByTestId("kpi-read-rate").getByRole("button", { name: /Definition of Read rate/ }).focus();
   await expect(page.getByRole("tooltip")).toContainText("lower bound");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("tooltip")).toHaveCount(0);
 
   expect(await noHorizontalScroll(page)).toBe(true);
   await page.screenshot({ path: "test-results/overview-1280.png", fullPage: true });

@@ -81,9 +81,9 @@ export function ChartAreaTrend({ data }: { data: TrendInput }) {
           labelFormatter={(l) => fullLabel(String(l))}
           formatter={(v, name) => [fmt.count(Number(v)), t(`metrics.${name as (typeof SERIES)[number]}`)]}
         />
-        <Legend formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as (typeof SERIES)[number]}`)}</span>} iconType="circle" iconSize={8} />
+        <Legend formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as (typeof SERIES)[number]}`)}</span>} iconType="circle" iconSize={8} itemSorter={null} />
         {SERIES.map((s) => (
-          <Area key={s} type="monotone" dataKey={s} name={s} stroke={SERIES_COLORS[s]} strokeWidth={2} fill={`url(#trend-${s})`} isAnimationActive={false} />
+          <Area key={s} type="linear" dataKey={s} name={s} stroke={SERIES_COLORS[s]} strokeWidth={2} fill={`url(#trend-${s})`} isAnimationActive={false} />
         ))}
       </AreaChart>
     </ChartCard>

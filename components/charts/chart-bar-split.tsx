@@ -70,7 +70,7 @@ export function ChartBarSplit({ dimension, rows }: { dimension: SplitDimension; 
           {...tooltipStyle}
           formatter={(v, name) => [fmt.rate(v === null ? null : Number(v)), t(`metrics.${name as "deliveryRate" | "readRate"}`)]}
         />
-        <Legend formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as "deliveryRate" | "readRate"}`)}</span>} iconType="circle" iconSize={8} />
+        <Legend formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as "deliveryRate" | "readRate"}`)}</span>} iconType="circle" iconSize={8} itemSorter={null} />
         <Bar dataKey="deliveryRate" name="deliveryRate" fill={SERIES_COLORS.delivered} radius={[0, 3, 3, 0]} isAnimationActive={false} />
         <Bar dataKey="readRate" name="readRate" fill={SERIES_COLORS.read} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>
