@@ -73,13 +73,17 @@ export async function loadTrend({ db, scope, filters, tz }: Ctx): Promise<TrendD
 export async function loadTtrBins({ db, scope, filters, tz }: Ctx): Promise<TtrBinRow[]> {
   const range = resolveRange(filters, tz);
   const w = rollupWhere(scope, filters, range);
-  return query<TtrBinRow>(db.prisma, `SELECT bin, sum(count)::float8 AS count FROM ttr_rollups WHERE ${w} GROUP BY bin ORDER BY bin`, w.params);
+  return query<TtrBinRow>(
+    db.prisma,
+    `SELECT bin, sum(count)::float8 AS count FROM ttr_rollups WHERE ${w} GROUP BY bin ORDER BY bin`,
+    w.params,
+  );
 }
 
 /** Points of the "% read within t" curve, in seconds (log-spaced, 1 minute to 7 days). */
 export const READ_WITHIN_POINTS = [
-  60, 120, 300, 600, 900, 1800, 2700, 3600, 5400, 7200, 10800, 14400, 21600, 28800, 43200, 64800, 86400, 129600, 172800, 259200, 345600, 432000,
-  604800,
+  60, 120, 300, 600, 900, 1800, 2700, 3600, 5400, 7200, 10800, 14400, 21600, 28800, 43200, 64800, 86400, 129600, 172800, 259200, 345600,
+  432000, 604800,
 ];
 
 /**
@@ -168,7 +172,9 @@ export async function loadActivity({ db, scope, filters }: Ctx, limit = 12): Pro
      LEFT JOIN sources s ON s.workspace_id = e.workspace_id AND s.id = e.source_id
      WHERE ${w} ORDER BY e.id DESC LIMIT ${Math.min(50, limit)}`,
     w.params,
-  ).then((rows) => rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), receivedAt: new Date(r.receivedAt).toISOString() })));
+  ).then((rows) =>
+    rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), receivedAt: new Date(r.receivedAt).toISOString() })),
+  );
 }
 
 export interface SourceOption {

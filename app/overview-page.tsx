@@ -49,7 +49,17 @@ export interface OverviewPageProps {
   data: OverviewData;
 }
 
-function Widget({ title, height, children, className }: { title?: string; height?: number; children: React.ReactNode; className?: string }) {
+function Widget({
+  title,
+  height,
+  children,
+  className,
+}: {
+  title?: string;
+  height?: number;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const t = useTranslations("errors");
   return (
     <div className={className}>
@@ -79,7 +89,8 @@ export function OverviewPage({ workspace, workspaceInUrl, filtered, badFilters, 
   const [pending, startTransition] = useTransition();
   const tz = workspace.timezone;
   const { current } = data.kpis;
-  const messageHref = (id: string) => `/messages/${encodeURIComponent(id)}${workspaceInUrl ? `?workspace=${encodeURIComponent(workspace.slug)}` : ""}`;
+  const messageHref = (id: string) =>
+    `/messages/${encodeURIComponent(id)}${workspaceInUrl ? `?workspace=${encodeURIComponent(workspace.slug)}` : ""}`;
   const lastInstant = new Date(new Date(current.range.to).getTime() - 1);
   return (
     <div className="flex flex-col gap-5">
@@ -150,7 +161,10 @@ function EmptyState({ filtered }: { filtered: boolean }) {
   const t = useTranslations("overview.empty");
   const Icon = filtered ? SearchX : Inbox;
   return (
-    <section data-testid="overview-empty" className="flex flex-col items-center gap-2 rounded-lg border border-dashed bg-card px-6 py-12 text-center">
+    <section
+      data-testid="overview-empty"
+      className="flex flex-col items-center gap-2 rounded-lg border border-dashed bg-card px-6 py-12 text-center"
+    >
       <Icon className="size-8 text-muted-foreground" aria-hidden />
       <h2 className="text-lg font-semibold">{filtered ? t("filtered") : t("title")}</h2>
       <p className="max-w-lg text-sm text-muted-foreground">{filtered ? t("filteredBody") : t("body")}</p>

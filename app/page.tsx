@@ -5,7 +5,17 @@ import { toQueryFilters } from "@/components/filters/filter-params";
 import { filtersSchema, resolveRange } from "@/lib/queries/filters";
 import { listRecentMessages } from "@/lib/queries/list-recent-messages";
 import { pageScope } from "@/lib/ui/page-scope";
-import { loadActivity, loadHeatmap, loadKpis, loadReadWithin, loadSources, loadSplits, loadTrend, loadTtrBins, type Ctx } from "./overview-data";
+import {
+  loadActivity,
+  loadHeatmap,
+  loadKpis,
+  loadReadWithin,
+  loadSources,
+  loadSplits,
+  loadTrend,
+  loadTtrBins,
+  type Ctx,
+} from "./overview-data";
 import { OverviewPage } from "./overview-page";
 import { loadOverviewSearchParams } from "./search-params";
 
@@ -25,7 +35,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const ctx: Ctx = { db, scope, filters, tz: ws.timezone };
   const range = resolveRange(ctx.filters, ws.timezone);
   const [kpis, sources] = await Promise.all([loadKpis(ctx), loadSources(ctx)]);
-  const recent = listRecentMessages(db, scope, ctx.filters, range).then((rows) => rows.map((m) => ({ ...m, sentAt: new Date(m.sentAt).toISOString() })));
+  const recent = listRecentMessages(db, scope, ctx.filters, range).then((rows) =>
+    rows.map((m) => ({ ...m, sentAt: new Date(m.sentAt).toISOString() })),
+  );
   return (
     <>
       <AutoRefresh />

@@ -10,7 +10,9 @@ export function formatCompact(n: number, locale = "en"): string {
 }
 
 export function formatRate(r: number | null, locale = "en"): string {
-  return r === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
+  return r === null
+    ? "—"
+    : new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
 }
 
 /** A signed change: relative (+12.5%) or in percentage points (+2.1 pp). */

@@ -28,8 +28,28 @@ interface Spec {
 
 // Totals: 34 sent over 30 days; 24 within 7 days (the first is 10 days old); 8 announcements.
 const MESSAGES: Spec[] = [
-  { id: "ui-m1", kind: "campaign", campaignId: "spring", title: "Spring sale A", sentAgo: 10 * 86400, recipients: 10, delivered: 8, read: 5, failed: 1 },
-  { id: "ui-m2", kind: "campaign", campaignId: "spring", title: "Spring sale B", sentAgo: 3 * 86400, recipients: 12, delivered: 10, read: 7, failed: 1 },
+  {
+    id: "ui-m1",
+    kind: "campaign",
+    campaignId: "spring",
+    title: "Spring sale A",
+    sentAgo: 10 * 86400,
+    recipients: 10,
+    delivered: 8,
+    read: 5,
+    failed: 1,
+  },
+  {
+    id: "ui-m2",
+    kind: "campaign",
+    campaignId: "spring",
+    title: "Spring sale B",
+    sentAgo: 3 * 86400,
+    recipients: 12,
+    delivered: 10,
+    read: 7,
+    failed: 1,
+  },
   { id: "ui-m3", kind: "announcement", title: "Office move", sentAgo: 26 * 3600, recipients: 8, delivered: 8, read: 6, failed: 0 },
   { id: "ui-m4", kind: "support", title: "Re: refund", sentAgo: 2 * 3600, recipients: 4, delivered: 3, read: 2, failed: 0 },
 ];
@@ -47,13 +67,35 @@ function eventsFor(m: Spec) {
       recipientId,
       clientPlatform,
     });
-    if (i < m.delivered) events.push({ type: "message.delivered", id: `${m.id}-d${i}`, occurredAt: at(m.sentAgo - 30), messageId: m.id, recipientId, clientPlatform });
+    if (i < m.delivered)
+      events.push({
+        type: "message.delivered",
+        id: `${m.id}-d${i}`,
+        occurredAt: at(m.sentAgo - 30),
+        messageId: m.id,
+        recipientId,
+        clientPlatform,
+      });
     if (i < m.read) {
       const delay = READ_DELAYS.filter((d) => d < m.sentAgo)[i % READ_DELAYS.filter((d) => d < m.sentAgo).length];
-      events.push({ type: "message.read", id: `${m.id}-r${i}`, occurredAt: at(m.sentAgo - delay), messageId: m.id, recipientId, clientPlatform });
+      events.push({
+        type: "message.read",
+        id: `${m.id}-r${i}`,
+        occurredAt: at(m.sentAgo - delay),
+        messageId: m.id,
+        recipientId,
+        clientPlatform,
+      });
     }
     if (i >= m.recipients - m.failed) {
-      events.push({ type: "message.failed", id: `${m.id}-f${i}`, occurredAt: at(m.sentAgo - 60), messageId: m.id, recipientId, error: { code: "131026", title: "Undeliverable" } });
+      events.push({
+        type: "message.failed",
+        id: `${m.id}-f${i}`,
+        occurredAt: at(m.sentAgo - 60),
+        messageId: m.id,
+        recipientId,
+        error: { code: "131026", title: "Undeliverable" },
+      });
     }
   }
   return events;
@@ -98,7 +140,13 @@ test("the Overview renders every widget with demo-like data, at laptop and table
   await page.goto(URL);
   await expect(page.getByTestId("shell-workspace")).toContainText("Lumen Labs");
   await expect(page.getByTestId("shell-workspace")).toContainText("Asia/Shanghai");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Campaigns", "Announcements", "Support", "Settings"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Overview",
+    "Campaigns",
+    "Announcements",
+    "Support",
+    "Settings",
+  ]);
   await expect(page.getByTestId("kpi-sent")).toContainText("34");
   // 29 delivered of 34 sent; 20 read of 29 delivered.
   await expect(page.getByTestId("kpi-delivery-rate")).toContainText("85.3%");
@@ -118,7 +166,10 @@ test("the Overview renders every widget with demo-like data, at laptop and table
   await readWithin.getByRole("button", { name: "Show as chart" }).click();
 
   // Definitions are reachable by keyboard.
-  await page.getByTestId("kpi-read-rate").getByRole("button", { name: /Definition of Read rate/ }).focus();
+  await page
+    .getByTestId("kpi-read-rate")
+    .getByRole("button", { name: /Definition of Read rate/ })
+    .focus();
   await expect(page.getByRole("tooltip")).toContainText("lower bound");
   await page.keyboard.press("Escape");
   await expect(page.getByRole("tooltip")).toHaveCount(0);
@@ -157,7 +208,8 @@ test("filters live in the URL and change the numbers", async ({ page }) => {
   await page.getByRole("button", { name: "Reset filters" }).click();
   await expect(page).not.toHaveURL(/kind=/);
   await expect(page.getByTestId("kpi-sent")).toContainText("34");
-  const day = (secondsAgo: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(NOW - secondsAgo * 1000));
+  const day = (secondsAgo: number) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(NOW - secondsAgo * 1000));
   await page.getByRole("button", { name: "Custom" }).click();
   await page.getByLabel("From", { exact: true }).fill(day(11 * 86400));
   await page.getByLabel("To", { exact: true }).fill(day(9 * 86400));

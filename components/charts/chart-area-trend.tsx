@@ -27,8 +27,11 @@ export function ChartAreaTrend({ data }: { data: TrendInput }) {
   const label = (local: string) =>
     data.unit === "hour"
       ? local.slice(11, 16)
-      : new Intl.DateTimeFormat(fmt.locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${local.slice(0, 10)}T00:00:00Z`));
-  const fullLabel = (local: string) => (data.unit === "hour" ? `${label(local.slice(0, 10) + "T00:00")} ${local.slice(11, 16)}` : label(local));
+      : new Intl.DateTimeFormat(fmt.locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(
+          new Date(`${local.slice(0, 10)}T00:00:00Z`),
+        );
+  const fullLabel = (local: string) =>
+    data.unit === "hour" ? `${label(local.slice(0, 10) + "T00:00")} ${local.slice(11, 16)}` : label(local);
   return (
     <ChartCard
       id="trend"
@@ -81,9 +84,23 @@ export function ChartAreaTrend({ data }: { data: TrendInput }) {
           labelFormatter={(l) => fullLabel(String(l))}
           formatter={(v, name) => [fmt.count(Number(v)), t(`metrics.${name as (typeof SERIES)[number]}`)]}
         />
-        <Legend formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as (typeof SERIES)[number]}`)}</span>} iconType="circle" iconSize={8} itemSorter={null} />
+        <Legend
+          formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as (typeof SERIES)[number]}`)}</span>}
+          iconType="circle"
+          iconSize={8}
+          itemSorter={null}
+        />
         {SERIES.map((s) => (
-          <Area key={s} type="linear" dataKey={s} name={s} stroke={SERIES_COLORS[s]} strokeWidth={2} fill={`url(#trend-${s})`} isAnimationActive={false} />
+          <Area
+            key={s}
+            type="linear"
+            dataKey={s}
+            name={s}
+            stroke={SERIES_COLORS[s]}
+            strokeWidth={2}
+            fill={`url(#trend-${s})`}
+            isAnimationActive={false}
+          />
         ))}
       </AreaChart>
     </ChartCard>

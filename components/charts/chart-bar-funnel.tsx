@@ -12,7 +12,11 @@ import { axisProps, SERIES_COLORS } from "./chart-theme";
 export function ChartBarFunnel({ data }: { data: FunnelInput }) {
   const t = useTranslations();
   const fmt = useFormat();
-  const steps = toFunnelSteps(data).map((s) => ({ ...s, name: t(`metrics.${s.id}`), label: `${fmt.count(s.count)} · ${fmt.rate(s.ofSent)}` }));
+  const steps = toFunnelSteps(data).map((s) => ({
+    ...s,
+    name: t(`metrics.${s.id}`),
+    label: `${fmt.count(s.count)} · ${fmt.rate(s.ofSent)}`,
+  }));
   return (
     <ChartCard
       id="funnel"
@@ -24,7 +28,9 @@ export function ChartBarFunnel({ data }: { data: FunnelInput }) {
         </>
       }
       headline={
-        <span className="text-muted-foreground">{t("charts.funnel.failedPending", { failed: fmt.count(data.failed), pending: fmt.count(data.pending) })}</span>
+        <span className="text-muted-foreground">
+          {t("charts.funnel.failedPending", { failed: fmt.count(data.failed), pending: fmt.count(data.pending) })}
+        </span>
       }
       table={
         <Table>
@@ -49,14 +55,27 @@ export function ChartBarFunnel({ data }: { data: FunnelInput }) {
         </Table>
       }
     >
-      <BarChart data={steps} layout="vertical" responsive style={{ width: "100%", height: 190 }} margin={{ top: 4, right: 16, bottom: 4, left: 0 }} barCategoryGap={10}>
+      <BarChart
+        data={steps}
+        layout="vertical"
+        responsive
+        style={{ width: "100%", height: 190 }}
+        margin={{ top: 4, right: 16, bottom: 4, left: 0 }}
+        barCategoryGap={10}
+      >
         <XAxis type="number" hide domain={[0, Math.max(1, data.sent)]} />
         <YAxis type="category" dataKey="name" width={84} {...axisProps} axisLine={false} />
         <Bar dataKey="count" radius={[0, 4, 4, 0]} isAnimationActive={false} background={{ fill: "var(--muted)", radius: 4 }}>
           {steps.map((s) => (
             <Cell key={s.id} fill={SERIES_COLORS[s.id]} />
           ))}
-          <LabelList dataKey="label" position="insideLeft" offset={8} className="fill-foreground text-xs font-medium" style={{ fill: "var(--foreground)" }} />
+          <LabelList
+            dataKey="label"
+            position="insideLeft"
+            offset={8}
+            className="fill-foreground text-xs font-medium"
+            style={{ fill: "var(--foreground)" }}
+          />
         </Bar>
       </BarChart>
     </ChartCard>

@@ -23,7 +23,14 @@ export function toSplitBars(rows: SplitRow[], labelFor: (row: SplitRow) => strin
   const merged = new Map<string, SplitRow>();
   for (const r of rows) {
     const m = merged.get(r.key);
-    if (m) merged.set(r.key, { ...m, sent: m.sent + r.sent, delivered: m.delivered + r.delivered, read: m.read + r.read, failed: m.failed + r.failed });
+    if (m)
+      merged.set(r.key, {
+        ...m,
+        sent: m.sent + r.sent,
+        delivered: m.delivered + r.delivered,
+        read: m.read + r.read,
+        failed: m.failed + r.failed,
+      });
     else merged.set(r.key, { ...r });
   }
   return [...merged.values()]

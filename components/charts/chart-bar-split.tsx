@@ -64,13 +64,24 @@ export function ChartBarSplit({ dimension, rows }: { dimension: SplitDimension; 
         barCategoryGap={10}
       >
         <CartesianGrid {...gridProps} vertical horizontal={false} />
-        <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(r) => fmt.rate(Number(r)).replace(/[.,]0(?=\D*$)/, "")} {...axisProps} />
+        <XAxis
+          type="number"
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={(r) => fmt.rate(Number(r)).replace(/[.,]0(?=\D*$)/, "")}
+          {...axisProps}
+        />
         <YAxis type="category" dataKey="label" width={110} {...axisProps} axisLine={false} />
         <Tooltip
           {...tooltipStyle}
           formatter={(v, name) => [fmt.rate(v === null ? null : Number(v)), t(`metrics.${name as "deliveryRate" | "readRate"}`)]}
         />
-        <Legend formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as "deliveryRate" | "readRate"}`)}</span>} iconType="circle" iconSize={8} itemSorter={null} />
+        <Legend
+          formatter={(name) => <span className="text-xs text-foreground">{t(`metrics.${name as "deliveryRate" | "readRate"}`)}</span>}
+          iconType="circle"
+          iconSize={8}
+          itemSorter={null}
+        />
         <Bar dataKey="deliveryRate" name="deliveryRate" fill={SERIES_COLORS.delivered} radius={[0, 3, 3, 0]} isAnimationActive={false} />
         <Bar dataKey="readRate" name="readRate" fill={SERIES_COLORS.read} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>

@@ -14,7 +14,11 @@ export function Definition({ title, children }: { title: string; children: React
   const t = useTranslations("charts");
   return (
     <Tooltip content={children}>
-      <button type="button" className="inline-flex size-5 items-center justify-center rounded-full text-muted-foreground hover:text-foreground" aria-label={t("definition", { title })}>
+      <button
+        type="button"
+        className="inline-flex size-5 items-center justify-center rounded-full text-muted-foreground hover:text-foreground"
+        aria-label={t("definition", { title })}
+      >
         <Info className="size-3.5" aria-hidden />
       </button>
     </Tooltip>
@@ -58,7 +62,14 @@ export function ChartCard({
           </div>
           {description && <CardDescription>{description}</CardDescription>}
         </div>
-        <Button variant="ghost" size="icon" className="size-8 shrink-0" aria-pressed={asTable} aria-label={asTable ? t("showChart") : t("showTable")} onClick={() => setAsTable((v) => !v)}>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8 shrink-0"
+          aria-pressed={asTable}
+          aria-label={asTable ? t("showChart") : t("showTable")}
+          onClick={() => setAsTable((v) => !v)}
+        >
           {asTable ? <ChartLine aria-hidden /> : <Table2 aria-hidden />}
         </Button>
       </CardHeader>

@@ -15,7 +15,9 @@ export function ChartHeatmapSendHour({ rows, tz }: { rows: HeatmapRow[]; tz: str
   const fmt = useFormat();
   const grid = toHeatmapGrid(rows);
   const shade = (rate: number | null) =>
-    rate === null ? "var(--muted)" : `color-mix(in oklch, var(--heat-1) ${Math.round((grid.maxRate > 0 ? rate / grid.maxRate : 0) * 100)}%, var(--heat-0))`;
+    rate === null
+      ? "var(--muted)"
+      : `color-mix(in oklch, var(--heat-1) ${Math.round((grid.maxRate > 0 ? rate / grid.maxRate : 0) * 100)}%, var(--heat-0))`;
   return (
     <ChartCard
       id="heatmap"
@@ -25,7 +27,11 @@ export function ChartHeatmapSendHour({ rows, tz }: { rows: HeatmapRow[]; tz: str
       headline={
         grid.best && (
           <span className="text-muted-foreground">
-            {t("best", { day: t(`days.${String(grid.best.weekday) as "1"}`), hour: String(grid.best.hour).padStart(2, "0"), rate: fmt.rate(grid.best.rate) })}
+            {t("best", {
+              day: t(`days.${String(grid.best.weekday) as "1"}`),
+              hour: String(grid.best.hour).padStart(2, "0"),
+              rate: fmt.rate(grid.best.rate),
+            })}
           </span>
         )
       }
@@ -40,14 +46,17 @@ export function ChartHeatmapSendHour({ rows, tz }: { rows: HeatmapRow[]; tz: str
             </tr>
           </thead>
           <tbody>
-            {grid.rows.flat().filter((c) => c.delivered > 0).map((c) => (
-              <tr key={`${c.weekday}-${c.hour}`}>
-                <Td>{t(`days.${String(c.weekday) as "1"}`)}</Td>
-                <Td>{String(c.hour).padStart(2, "0")}:00</Td>
-                <Td className="text-right tabular-nums">{fmt.count(c.delivered)}</Td>
-                <Td className="text-right tabular-nums">{fmt.rate(c.rate)}</Td>
-              </tr>
-            ))}
+            {grid.rows
+              .flat()
+              .filter((c) => c.delivered > 0)
+              .map((c) => (
+                <tr key={`${c.weekday}-${c.hour}`}>
+                  <Td>{t(`days.${String(c.weekday) as "1"}`)}</Td>
+                  <Td>{String(c.hour).padStart(2, "0")}:00</Td>
+                  <Td className="text-right tabular-nums">{fmt.count(c.delivered)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.rate(c.rate)}</Td>
+                </tr>
+              ))}
           </tbody>
         </Table>
       }

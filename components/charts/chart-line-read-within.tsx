@@ -69,19 +69,49 @@ export function ChartLineReadWithin({ rows }: { rows: ReadWithinRow[] }) {
           </linearGradient>
         </defs>
         <CartesianGrid {...gridProps} />
-        <XAxis dataKey="seconds" type="number" scale="log" domain={[60, 604800]} ticks={TICKS} tickFormatter={(s) => fmt.duration(Number(s))} allowDataOverflow {...axisProps} />
-        <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(r) => fmt.rate(Number(r)).replace(/[.,]0(?=\D*$)/, "")} width={48} {...axisProps} />
+        <XAxis
+          dataKey="seconds"
+          type="number"
+          scale="log"
+          domain={[60, 604800]}
+          ticks={TICKS}
+          tickFormatter={(s) => fmt.duration(Number(s))}
+          allowDataOverflow
+          {...axisProps}
+        />
+        <YAxis
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={(r) => fmt.rate(Number(r)).replace(/[.,]0(?=\D*$)/, "")}
+          width={48}
+          {...axisProps}
+        />
         <ReferenceLine x={3600} stroke="var(--border)" strokeDasharray="4 4" />
         <ReferenceLine x={86400} stroke="var(--border)" strokeDasharray="4 4" />
         <Tooltip
           {...tooltipStyle}
           cursor={{ stroke: "var(--muted-foreground)", strokeDasharray: "3 3" }}
           labelFormatter={(s) => t("within", { age: fmt.duration(Number(s)) })}
-          formatter={(v, _name, item) => [`${fmt.rate(Number(v))} (${fmt.count((item.payload as { delivered: number }).delivered)})`, t("rate")]}
+          formatter={(v, _name, item) => [
+            `${fmt.rate(Number(v))} (${fmt.count((item.payload as { delivered: number }).delivered)})`,
+            t("rate"),
+          ]}
         />
-        <Area type="monotone" dataKey="rate" stroke={SERIES_COLORS.read} strokeWidth={2.5} fill="url(#read-within-fill)" dot={{ r: 2.5, fill: SERIES_COLORS.read }} activeDot={{ r: 5 }} isAnimationActive={false} connectNulls={false} />
+        <Area
+          type="monotone"
+          dataKey="rate"
+          stroke={SERIES_COLORS.read}
+          strokeWidth={2.5}
+          fill="url(#read-within-fill)"
+          dot={{ r: 2.5, fill: SERIES_COLORS.read }}
+          activeDot={{ r: 5 }}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
       </AreaChart>
-      {mature !== null && last !== null && mature < last && <p className="mt-2 text-xs text-muted-foreground">{t("immature", { age: fmt.duration(mature) })}</p>}
+      {mature !== null && last !== null && mature < last && (
+        <p className="mt-2 text-xs text-muted-foreground">{t("immature", { age: fmt.duration(mature) })}</p>
+      )}
     </ChartCard>
   );
 }

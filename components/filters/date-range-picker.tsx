@@ -86,11 +86,27 @@ export function DateRangePicker({
             <div className="flex gap-3">
               <label htmlFor={fromId} className="flex flex-col gap-1 text-xs text-muted-foreground">
                 {t("from")}
-                <input id={fromId} type="date" required value={from} max={to} onChange={(e) => setFrom(e.target.value)} className="h-9 rounded-md border border-input bg-card px-2 text-sm text-foreground" />
+                <input
+                  id={fromId}
+                  type="date"
+                  required
+                  value={from}
+                  max={to}
+                  onChange={(e) => setFrom(e.target.value)}
+                  className="h-9 rounded-md border border-input bg-card px-2 text-sm text-foreground"
+                />
               </label>
               <label htmlFor={toId} className="flex flex-col gap-1 text-xs text-muted-foreground">
                 {t("to")}
-                <input id={toId} type="date" required value={to} min={from} onChange={(e) => setTo(e.target.value)} className="h-9 rounded-md border border-input bg-card px-2 text-sm text-foreground" />
+                <input
+                  id={toId}
+                  type="date"
+                  required
+                  value={to}
+                  min={from}
+                  onChange={(e) => setTo(e.target.value)}
+                  className="h-9 rounded-md border border-input bg-card px-2 text-sm text-foreground"
+                />
               </label>
             </div>
             <Button type="submit" size="sm" className="self-end">

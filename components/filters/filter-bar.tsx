@@ -21,7 +21,15 @@ export interface SourceOption {
  * re-renders the server page inside `startTransition`, so the old numbers stay until the new ones
  * are ready (the page dims meanwhile).
  */
-export function FilterBar({ sources, tz, startTransition }: { sources: SourceOption[]; tz: string; startTransition: TransitionStartFunction }) {
+export function FilterBar({
+  sources,
+  tz,
+  startTransition,
+}: {
+  sources: SourceOption[];
+  tz: string;
+  startTransition: TransitionStartFunction;
+}) {
   const t = useTranslations();
   const [f, setF] = useQueryStates(dashboardFilterParams, { shallow: false, startTransition, history: "push" });
   const ids = { kind: useId(), source: useId(), client: useId() };
@@ -65,7 +73,10 @@ export function FilterBar({ sources, tz, startTransition }: { sources: SourceOpt
           id={ids.client}
           value={f.clientPlatform ?? ALL}
           onValueChange={(v) => setF({ clientPlatform: v === ALL ? null : (v as (typeof CLIENT_PLATFORMS)[number]) })}
-          options={[{ value: ALL, label: t("filters.all") }, ...CLIENT_PLATFORMS.map((p) => ({ value: p, label: t(`clientPlatforms.${p}`) }))]}
+          options={[
+            { value: ALL, label: t("filters.all") },
+            ...CLIENT_PLATFORMS.map((p) => ({ value: p, label: t(`clientPlatforms.${p}`) })),
+          ]}
         />,
       )}
       {filtered && (

@@ -19,7 +19,10 @@ describe("dashboard filters from the URL", () => {
   });
 
   it("uses custom days, swapped when reversed, and falls back to 30 days when incomplete", () => {
-    expect(presetDays({ range: "custom", from: "2026-02-10", to: "2026-02-01" }, "UTC", now)).toEqual({ from: "2026-02-01", to: "2026-02-10" });
+    expect(presetDays({ range: "custom", from: "2026-02-10", to: "2026-02-01" }, "UTC", now)).toEqual({
+      from: "2026-02-01",
+      to: "2026-02-10",
+    });
     expect(presetDays({ range: "custom", from: "2026-02-10", to: null }, "UTC", now)).toEqual({ from: "2026-01-31", to: "2026-03-01" });
     expect(presetDays({ range: "custom", from: "garbage", to: "2026-02-01" }, "UTC", now).from).toBe("2026-01-31");
   });

@@ -48,7 +48,11 @@ export function addDays(day: string, n: number): string {
 }
 
 /** The local days a preset covers, both inclusive. */
-export function presetDays(v: Pick<DashboardFilterValues, "range" | "from" | "to">, tz: string, now = new Date()): { from: string; to: string } {
+export function presetDays(
+  v: Pick<DashboardFilterValues, "range" | "from" | "to">,
+  tz: string,
+  now = new Date(),
+): { from: string; to: string } {
   const today = localToday(tz, now);
   switch (v.range) {
     case "today":
@@ -56,7 +60,8 @@ export function presetDays(v: Pick<DashboardFilterValues, "range" | "from" | "to
     case "7d":
       return { from: addDays(today, -6), to: today };
     case "custom":
-      if (v.from && v.to && DAY.test(v.from) && DAY.test(v.to)) return v.from <= v.to ? { from: v.from, to: v.to } : { from: v.to, to: v.from };
+      if (v.from && v.to && DAY.test(v.from) && DAY.test(v.to))
+        return v.from <= v.to ? { from: v.from, to: v.to } : { from: v.to, to: v.from };
       return { from: addDays(today, -29), to: today };
     default:
       return { from: addDays(today, -29), to: today };

@@ -7,7 +7,14 @@ import { useTransition } from "react";
 import { LOCALES } from "@/i18n/config";
 import { setLocale } from "@/i18n/set-locale";
 import { Button } from "../ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "../ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from "../ui/dropdown-menu";
 
 export function LocaleSwitch() {
   const t = useTranslations("locale");

@@ -36,7 +36,15 @@ export function DropdownMenuRadioItem({ className, children, ...props }: React.C
 }
 
 export function DropdownMenuItem({ className, ...props }: React.ComponentProps<typeof D.Item>) {
-  return <D.Item className={cn("flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-highlighted:bg-accent", className)} {...props} />;
+  return (
+    <D.Item
+      className={cn(
+        "flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-highlighted:bg-accent",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function DropdownMenuLabel({ className, ...props }: React.ComponentProps<typeof D.Label>) {

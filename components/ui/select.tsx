@@ -44,7 +44,11 @@ export function Select({
         </S.Icon>
       </S.Trigger>
       <S.Portal>
-        <S.Content position="popper" sideOffset={4} className="z-50 min-w-(--radix-select-trigger-width) rounded-md border bg-popover p-1 text-popover-foreground shadow-md">
+        <S.Content
+          position="popper"
+          sideOffset={4}
+          className="z-50 min-w-(--radix-select-trigger-width) rounded-md border bg-popover p-1 text-popover-foreground shadow-md"
+        >
           <S.Viewport>
             {options.map((o) => (
               <S.Item

@@ -3,7 +3,15 @@
 import { Tooltip as T } from "radix-ui";
 import { cn } from "./cn";
 
-export function Tooltip({ content, children, side = "top" }: { content: React.ReactNode; children: React.ReactNode; side?: "top" | "bottom" | "left" | "right" }) {
+export function Tooltip({
+  content,
+  children,
+  side = "top",
+}: {
+  content: React.ReactNode;
+  children: React.ReactNode;
+  side?: "top" | "bottom" | "left" | "right";
+}) {
   return (
     <T.Provider delayDuration={200}>
       <T.Root>
