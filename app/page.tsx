@@ -35,7 +35,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const ctx: Ctx = { db, scope, filters, tz: ws.timezone };
   const range = resolveRange(ctx.filters, ws.timezone);
   const [kpis, sources] = await Promise.all([loadKpis(ctx), loadSources(ctx)]);
-  const recent = listRecentMessages(db, scope, ctx.filters, range).then((rows) =>
+  const recent = listRecentMessages(db, scope, ctx.filters, range, 10).then((rows) =>
     rows.map((m) => ({ ...m, sentAt: new Date(m.sentAt).toISOString() })),
   );
   return (

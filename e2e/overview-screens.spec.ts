@@ -173,11 +173,14 @@ test("the Overview renders every widget with demo-like data, at laptop and table
   await expect(page.getByRole("tooltip")).toContainText("lower bound");
   await page.keyboard.press("Escape");
   await expect(page.getByRole("tooltip")).toHaveCount(0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
 
   expect(await noHorizontalScroll(page)).toBe(true);
   await page.screenshot({ path: "test-results/overview-1280.png", fullPage: true });
 
   await page.setViewportSize({ width: 768, height: 1024 });
+  await page.mouse.move(0, 0);
   await expect(page.getByTestId("kpi-sent")).toBeVisible();
   expect(await noHorizontalScroll(page)).toBe(true);
   await page.screenshot({ path: "test-results/overview-768.png", fullPage: true });

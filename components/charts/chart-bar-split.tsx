@@ -71,7 +71,7 @@ export function ChartBarSplit({ dimension, rows }: { dimension: SplitDimension; 
           tickFormatter={(r) => fmt.rate(Number(r)).replace(/[.,]0(?=\D*$)/, "")}
           {...axisProps}
         />
-        <YAxis type="category" dataKey="label" width={110} {...axisProps} axisLine={false} />
+        <YAxis type="category" dataKey="label" width={130} {...axisProps} axisLine={false} />
         <Tooltip
           {...tooltipStyle}
           formatter={(v, name) => [fmt.rate(v === null ? null : Number(v)), t(`metrics.${name as "deliveryRate" | "readRate"}`)]}

@@ -14,6 +14,7 @@ describe("send-hour heatmap", () => {
     expect(grid.rows[6][23].rate).toBe(1);
     expect(grid.rows[2][13].rate).toBeNull();
     expect(grid.maxRate).toBe(1);
+    expect(grid.minRate).toBe(0.4);
     // Sunday 23:00 reads 100 % but on 5 deliveries: too few to call it the best hour.
     expect(grid.best).toMatchObject({ weekday: 1, hour: 9 });
   });

@@ -13,6 +13,8 @@ export interface HeatmapCell extends HeatmapRow {
 export interface HeatmapGrid {
   /** 7 rows (Monday first) × 24 hours. */
   rows: HeatmapCell[][];
+  /** Lowest and highest rate among cells with data (0 when none), for the colour scale. */
+  minRate: number;
   maxRate: number;
   /** The cell with the best read rate among those with at least `minDelivered` deliveries. */
   best: HeatmapCell | null;
@@ -21,6 +23,7 @@ export interface HeatmapGrid {
 export function toHeatmapGrid(data: HeatmapRow[], minDelivered = 20): HeatmapGrid {
   const at = new Map(data.map((d) => [`${d.weekday}:${d.hour}`, d]));
   let maxRate = 0;
+  let minRate = Infinity;
   let best: HeatmapCell | null = null;
   const rows = Array.from({ length: 7 }, (_, i) =>
     Array.from({ length: 24 }, (_, hour) => {
@@ -28,10 +31,11 @@ export function toHeatmapGrid(data: HeatmapRow[], minDelivered = 20): HeatmapGri
       const cell = { ...d, rate: d.delivered > 0 ? d.read / d.delivered : null };
       if (cell.rate !== null) {
         maxRate = Math.max(maxRate, cell.rate);
+        minRate = Math.min(minRate, cell.rate);
         if (cell.delivered >= minDelivered && (!best || cell.rate > best.rate!)) best = cell;
       }
       return cell;
     }),
   );
-  return { rows, maxRate, best };
+  return { rows, minRate: minRate === Infinity ? 0 : minRate, maxRate, best };
 }

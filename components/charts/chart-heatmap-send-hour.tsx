@@ -14,10 +14,13 @@ export function ChartHeatmapSendHour({ rows, tz }: { rows: HeatmapRow[]; tz: str
   const tm = useTranslations("metrics");
   const fmt = useFormat();
   const grid = toHeatmapGrid(rows);
+  // The scale spans the lowest to the highest rate seen, so differences between hours stay visible
+  // when every hour reads well; a faint floor keeps the lowest cells distinct from "no data".
+  const span = grid.maxRate - grid.minRate;
   const shade = (rate: number | null) =>
     rate === null
       ? "var(--muted)"
-      : `color-mix(in oklch, var(--heat-1) ${Math.round((grid.maxRate > 0 ? rate / grid.maxRate : 0) * 100)}%, var(--heat-0))`;
+      : `color-mix(in oklch, var(--heat-1) ${Math.round(12 + 88 * (span > 0 ? (rate - grid.minRate) / span : 1))}%, var(--heat-0))`;
   return (
     <ChartCard
       id="heatmap"

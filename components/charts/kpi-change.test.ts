@@ -16,7 +16,7 @@ describe("KPI change vs previous period", () => {
 
   it("is not comparable without a previous value or from zero", () => {
     expect(kpiChange(5, null, "points", "higher").value).toBeNull();
-    expect(kpiChange(5, 0, "relative", "higher")).toEqual({ value: null, direction: "up", tone: "neutral" });
+    expect(kpiChange(5, 0, "relative", "higher")).toEqual({ value: null, direction: "flat", tone: "neutral" });
     expect(kpiChange(0.5, 0.5, "points", "higher")).toEqual({ value: 0, direction: "flat", tone: "neutral" });
   });
 });

@@ -15,7 +15,7 @@ export function kpiChange(current: number | null, previous: number | null, mode:
   let value: number | null;
   if (mode === "points") value = current - previous;
   else value = previous === 0 ? null : (current - previous) / previous;
-  if (value === null) return { value: null, direction: current > 0 ? "up" : "flat", tone: "neutral" };
+  if (value === null) return { value: null, direction: "flat", tone: "neutral" };
   // Changes under 0.05 % (or 0.05 pp) read as "no change" rather than a coloured arrow.
   if (Math.abs(value) < 0.0005) return { value: 0, direction: "flat", tone: "neutral" };
   const direction = value > 0 ? "up" : "down";
