@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { formatTime } from "@/components/format";
 import { ApiError } from "@/lib/api/errors";
@@ -18,30 +19,33 @@ export default async function MessagePage(props: { params: Promise<{ id: string 
     throw e;
   });
   const tz = ws.timezone;
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const time = (d: Date | string | null) => formatTime(d, tz, locale);
   return (
     <>
       <AutoRefresh />
       <p className="subtle">
-        <Link href={workspace ? `/?workspace=${workspace}` : "/"}>← Overview</Link>
+        <Link href={workspace ? `/?workspace=${workspace}` : "/"}>{t("message.back")}</Link>
       </p>
       <h1>{m.title ?? m.id}</h1>
       <p className="subtle">
-        {m.kind} · sent {formatTime(m.sentAt, tz)} ({tz}) · id <code>{m.id}</code>
-        {m.campaignId && ` · campaign ${m.campaignId}${m.variant ? ` / ${m.variant}` : ""}`}
+        {t(`kinds.${m.kind as "campaign"}`)} · {t("message.sentAt", { time: time(m.sentAt), tz })} · {t("message.id")} <code>{m.id}</code>
+        {m.campaignId && ` · ${t("message.campaign", { campaign: m.campaignId })}${m.variant ? ` / ${m.variant}` : ""}`}
       </p>
       <section className="panel" aria-labelledby="deliveries-heading">
         <h2 id="deliveries-heading" style={{ fontSize: "1rem", marginTop: 0 }}>
-          Deliveries ({m.deliveries.length})
+          {t("message.deliveries", { count: m.deliveries.length })}
         </h2>
         <table>
           <thead>
             <tr>
-              <th>Recipient</th>
-              <th>Status</th>
-              <th>Sent</th>
-              <th>Delivered</th>
-              <th>Read</th>
-              <th>Failed</th>
+              <th>{t("message.recipient")}</th>
+              <th>{t("message.status")}</th>
+              <th>{t("message.sent")}</th>
+              <th>{t("message.delivered")}</th>
+              <th>{t("message.read")}</th>
+              <th>{t("message.failed")}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,15 +53,15 @@ export default async function MessagePage(props: { params: Promise<{ id: string 
               <tr key={d.recipientId} data-testid={`delivery-${d.recipientId}`}>
                 <td>{d.recipientId}</td>
                 <td>
-                  <span className={`status status-${d.status}`}>{d.status}</span>
+                  <span className={`status status-${d.status}`}>{t(`message.statuses.${d.status as "read"}`)}</span>
                 </td>
-                <td>{formatTime(d.sentAt, tz)}</td>
-                <td>{formatTime(d.deliveredAt, tz)}</td>
+                <td>{time(d.sentAt)}</td>
+                <td>{time(d.deliveredAt)}</td>
                 <td>
-                  {formatTime(d.readAt, tz)}
-                  {d.readByWatermark && <span title="From a conversation watermark: read at or before this time"> ≤</span>}
+                  {time(d.readAt)}
+                  {d.readByWatermark && <span title={t("message.byWatermark")}> ≤</span>}
                 </td>
-                <td>{d.failedAt ? `${formatTime(d.failedAt, tz)} ${d.error?.code ?? ""} ${d.error?.title ?? ""}` : "—"}</td>
+                <td>{d.failedAt ? `${time(d.failedAt)} ${d.error?.code ?? ""} ${d.error?.title ?? ""}` : "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -65,26 +69,26 @@ export default async function MessagePage(props: { params: Promise<{ id: string 
       </section>
       <section className="panel" aria-labelledby="history-heading">
         <h2 id="history-heading" style={{ fontSize: "1rem", marginTop: 0 }}>
-          Status history (event log)
+          {t("message.history")}
         </h2>
         <table>
           <thead>
             <tr>
-              <th>Event time</th>
-              <th>Received</th>
-              <th>Event</th>
-              <th>Recipient</th>
-              <th>Outcome</th>
+              <th>{t("message.eventTime")}</th>
+              <th>{t("message.received")}</th>
+              <th>{t("message.event")}</th>
+              <th>{t("message.recipient")}</th>
+              <th>{t("message.outcome")}</th>
             </tr>
           </thead>
           <tbody>
             {m.history.map((h, i) => (
               <tr key={`${h.eventId}-${i}`}>
                 <td>
-                  {formatTime(h.occurredAt, tz)}
-                  {h.timeSource === "received" && <span title="The platform gave no event time; this is our arrival time"> *</span>}
+                  {time(h.occurredAt)}
+                  {h.timeSource === "received" && <span title={t("message.arrivalTime")}> *</span>}
                 </td>
-                <td>{formatTime(h.receivedAt, tz)}</td>
+                <td>{time(h.receivedAt)}</td>
                 <td>{h.type}</td>
                 <td>{h.recipientId ?? "—"}</td>
                 <td>{h.outcome}</td>
