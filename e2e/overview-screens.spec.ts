@@ -136,6 +136,11 @@ async function noHorizontalScroll(page: Page) {
 }
 
 test("the Overview renders every widget with demo-like data, at laptop and tablet widths", async ({ page }) => {
+  // Hydration mismatches and runtime errors show up as console errors. (404s are the navigation
+  // prefetching sections that other branches are building.)
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(URL);
   await expect(page.getByTestId("shell-workspace")).toContainText("Lumen Labs");
@@ -184,6 +189,7 @@ test("the Overview renders every widget with demo-like data, at laptop and table
   await expect(page.getByTestId("kpi-sent")).toBeVisible();
   expect(await noHorizontalScroll(page)).toBe(true);
   await page.screenshot({ path: "test-results/overview-768.png", fullPage: true });
+  expect(errors).toEqual([]);
 });
 
 test("filters live in the URL and change the numbers", async ({ page }) => {
