@@ -8,7 +8,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: t("title"), description: "Delivery and read receipts from IM platforms, stored durably and shown live." };
+  return { title: t("title"), description: t("description") };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
