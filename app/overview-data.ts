@@ -92,26 +92,41 @@ export const READ_WITHIN_POINTS = [
  * have not had t to be read yet (product.md: immature); the client chains these into a
  * Kaplan–Meier estimate so they still count for the shorter times they have had. A read counts when
  * its whole histogram bin lies within t, so the curve is a lower bound.
+ *
+ * SQL groups the rollups by "age class" (how many points a cohort is old enough for, via
+ * width_bucket) and bin — a few hundred rows whatever the range — and the sums per point are
+ * done here: one pass instead of a scan per point (measured 350 ms → a few ms on the demo data).
  */
 export async function loadReadWithin({ db, scope, filters, tz }: Ctx, now = new Date()): Promise<ReadWithinRow[]> {
   const range = resolveRange(filters, tz);
   const w = rollupWhere(scope, filters, range);
   const n = w.params.length;
-  const previous = [0, ...READ_WITHIN_POINTS.slice(0, -1)];
-  return query<ReadWithinRow>(
-    db.prisma,
-    `WITH pts AS (SELECT unnest($${n + 1}::float8[]) AS t, unnest($${n + 2}::float8[]) AS tp),
-       r AS (SELECT bucket_start, power(2::float8, bin / 8.0::float8) AS upper, sum(count)::float8 AS c FROM ttr_rollups WHERE ${w} GROUP BY 1, 2),
-       d AS (SELECT bucket_start, sum(delivered)::float8 AS c FROM delivery_rollups WHERE ${w} GROUP BY 1)
-     SELECT pts.t AS seconds,
-       (SELECT COALESCE(sum(r.c) FILTER (WHERE r.upper <= pts.tp), 0) FROM r
-          WHERE r.bucket_start + interval '15 minutes' <= $${n + 3}::timestamptz - make_interval(secs => pts.t))::float8 AS "readBefore",
-       (SELECT COALESCE(sum(r.c) FILTER (WHERE r.upper <= pts.t), 0) FROM r
-          WHERE r.bucket_start + interval '15 minutes' <= $${n + 3}::timestamptz - make_interval(secs => pts.t))::float8 AS read,
-       (SELECT COALESCE(sum(d.c), 0) FROM d WHERE d.bucket_start + interval '15 minutes' <= $${n + 3}::timestamptz - make_interval(secs => pts.t))::float8 AS delivered
-     FROM pts ORDER BY pts.t`,
-    [...w.params, READ_WITHIN_POINTS, previous, now.toISOString()],
-  );
+  const age = `width_bucket(EXTRACT(EPOCH FROM $${n + 2}::timestamptz - (bucket_start + interval '15 minutes'))::float8, $${n + 1}::float8[])`;
+  const params = [...w.params, READ_WITHIN_POINTS, now.toISOString()];
+  const [reads, delivered] = await Promise.all([
+    query<{ k: number; bin: number; c: number }>(
+      db.prisma,
+      `SELECT ${age} AS k, bin, sum(count)::float8 AS c FROM ttr_rollups WHERE ${w} GROUP BY 1, 2`,
+      params,
+    ),
+    query<{ k: number; c: number }>(
+      db.prisma,
+      `SELECT ${age} AS k, sum(delivered)::float8 AS c FROM delivery_rollups WHERE ${w} GROUP BY 1`,
+      params,
+    ),
+  ]);
+  const within = (bin: number, t: number) => Math.pow(2, bin / 8) <= t;
+  // Point i (0-based) takes the cohorts of age class k ≥ i + 1: old enough for READ_WITHIN_POINTS[i].
+  return READ_WITHIN_POINTS.map((t, i) => {
+    const prev = i === 0 ? 0 : READ_WITHIN_POINTS[i - 1];
+    const old = reads.filter((r) => r.k >= i + 1);
+    return {
+      seconds: t,
+      delivered: delivered.filter((d) => d.k >= i + 1).reduce((s, d) => s + d.c, 0),
+      readBefore: old.filter((r) => within(r.bin, prev)).reduce((s, r) => s + r.c, 0),
+      read: old.filter((r) => within(r.bin, t)).reduce((s, r) => s + r.c, 0),
+    };
+  });
 }
 
 export interface SplitData {
@@ -154,27 +169,28 @@ export async function loadHeatmap({ db, scope, filters, tz }: Ctx): Promise<Heat
 }
 
 /**
- * The latest receipts (newest first, duplicates left out). Walks the event log's primary key
- * backwards, so it stays cheap however long the log is. No recipient ids: the Overview is seen by
- * roles that may not see who read what (product.md, privacy).
+ * The latest receipts (newest first, duplicates left out). The newest 1,000 events are taken from
+ * the event log's primary key first and only then joined and filtered: joining first let the
+ * planner walk every message of the workspace (measured 1.4 s on the demo data, now milliseconds).
+ * So a very narrow filter may show fewer items than asked for — it is a feed, not a report. No
+ * recipient ids: the Overview is seen by roles that may not see who read what (product.md).
  */
 export async function loadActivity({ db, scope, filters }: Ctx, limit = 12): Promise<ActivityItem[]> {
   const w = new Where(scope, "m");
-  w.add("e.workspace_id = ?", scope.workspaceId);
-  w.add("e.outcome <> 'duplicate'");
   w.eq("kind", filters.kind, "::text").eq("campaign_id", filters.campaignId).eq("source_id", filters.source);
-  return query<ActivityItem>(
+  const ws = `$${w.params.length + 1}`;
+  const rows = await query<Omit<ActivityItem, "occurredAt" | "receivedAt"> & { occurredAt: Date; receivedAt: Date }>(
     db.prisma,
     `SELECT e.id::text AS id, e.type, e.message_id AS "messageId", m.title, m.kind::text AS kind,
        e.occurred_at AS "occurredAt", e.received_at AS "receivedAt", s.name AS "sourceName"
-     FROM receipt_events e
+     FROM (SELECT * FROM receipt_events WHERE workspace_id = ${ws} AND message_id IS NOT NULL AND outcome <> 'duplicate'
+           ORDER BY id DESC LIMIT 1000) e
      JOIN messages m ON m.workspace_id = e.workspace_id AND m.id = e.message_id
      LEFT JOIN sources s ON s.workspace_id = e.workspace_id AND s.id = e.source_id
      WHERE ${w} ORDER BY e.id DESC LIMIT ${Math.min(50, limit)}`,
-    w.params,
-  ).then((rows) =>
-    rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), receivedAt: new Date(r.receivedAt).toISOString() })),
+    [...w.params, scope.workspaceId],
   );
+  return rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), receivedAt: new Date(r.receivedAt).toISOString() }));
 }
 
 export interface SourceOption {
