@@ -61,7 +61,8 @@ export function withApi<QS extends z.ZodType = z.ZodObject, P = Record<string, s
         body = opts.body.parse(parseJson((await readBody(req, MAX_JSON_BODY_BYTES)).toString("utf8"))) as z.infer<BS>;
       }
       const params = await route.params;
-      const actor: AuditActor = viewer.kind === "token" ? { type: "token", id: viewer.token.tokenId } : { type: "user", id: viewer.user.id };
+      const actor: AuditActor =
+        viewer.kind === "token" ? { type: "token", id: viewer.token.tokenId } : { type: "user", id: viewer.user.id };
       const result = await opts.handler({ req, db, scope, viewer, actor, query, params, body });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
