@@ -3,7 +3,7 @@ import { query } from "@/lib/db/sql";
 import { ttrBin } from "@/lib/metrics/ttr-histogram";
 import { DATABASE_KINDS, freshDb, type TestDb } from "@/lib/testing/databases";
 import { createWorkspace, ingest } from "@/lib/testing/ingest";
-import { loadActivity, loadHeatmap, loadReadWithin, loadSplits, loadTrend, READ_WITHIN_POINTS, type Ctx } from "./overview-data";
+import { loadActivity, loadHeatmap, loadKpis, loadReadWithin, loadSplits, loadTrend, READ_WITHIN_POINTS, type Ctx } from "./overview-data";
 
 // The Overview's page-local loaders read the rollups; each is checked here against an independent
 // computation over the deliveries table, on both databases, in a +05:30 time zone.
@@ -26,7 +26,7 @@ function events() {
         type: "message.sent",
         id: `s-${m}-${r}`,
         occurredAt: at(sentAgo),
-        message: { id: `m${m}`, kind: m % 3 ? "campaign" : "support" },
+        message: { id: `m${m}`, kind: m % 3 ? "campaign" : "support", senderId: m % 2 ? "agent-1" : "agent-2" },
         recipientId,
         clientPlatform,
       });
@@ -129,5 +129,25 @@ describe.each(DATABASE_KINDS)("Overview loaders on %s", (kind) => {
     const ids = items.map((i) => BigInt(i.id));
     expect([...ids].sort((a, b) => (a > b ? -1 : 1))).toEqual(ids);
     expect(items.every((i) => !("recipientId" in i))).toBe(true);
+  });
+
+  it("shows a scoped viewer (an agent: their own messages) only their data", async () => {
+    const agent: Ctx = { ...ctx, scope: { workspaceId: WS, senderIds: ["agent-1"] } };
+    const [mine] = await query<{ sent: number }>(
+      db.prisma,
+      `SELECT count(*)::float8 AS sent FROM deliveries WHERE workspace_id = $1 AND sender_id = 'agent-1'`,
+      [WS],
+    );
+    const [all] = await query<{ sent: number }>(db.prisma, `SELECT count(*)::float8 AS sent FROM deliveries WHERE workspace_id = $1`, [WS]);
+    expect(mine.sent).toBeGreaterThan(0);
+    expect(mine.sent).toBeLessThan(all.sent);
+    expect((await loadKpis(agent)).current.sent).toBe(mine.sent);
+    const { bySource, byClientPlatform } = await loadSplits(agent);
+    expect(bySource.reduce((n, r) => n + r.sent, 0)).toBe(mine.sent);
+    expect(byClientPlatform.reduce((n, r) => n + r.sent, 0)).toBe(mine.sent);
+    expect((await loadTrend(agent)).rows.reduce((n, r) => n + r.sent, 0)).toBe(mine.sent);
+    const items = await loadActivity(agent, 20);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => Number(i.messageId.slice(1)) % 2 === 1)).toBe(true);
   });
 });
