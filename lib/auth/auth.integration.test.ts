@@ -13,6 +13,9 @@ import { bearer } from "@/lib/testing/http";
 import { RECIPIENTS, seedScopeData, VISIBLE } from "@/lib/testing/scope-data";
 import { ORIGIN, signIn, signInRequest, withCookie } from "@/lib/testing/session";
 import { loginLimiter, MAX_FAILURES } from "./login-limiter";
+import { upsertUser } from "./users";
+import { scopeForUser } from "@/lib/queries/scope";
+import { Where } from "@/lib/queries/where";
 
 const none = { params: Promise.resolve({}) };
 const overview = (req: Request) => overviewGET(req, none);
@@ -202,6 +205,40 @@ describe.each(DATABASE_KINDS)("sign-in, sessions and tokens on %s", (kind) => {
         expect(res.status, `${who} ${m}`).toBe((visible as readonly string[]).includes(m) ? 200 : 404);
       }
     }
+  });
+
+  it("limits conversation-level data to conversations holding a visible message", async () => {
+    const conversations = async (who: "agent" | "manager" | "marketer" | "admin") => {
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { email: PEOPLE[who] } });
+      const scope = await scopeForUser(db, { id: user.id, role: who, workspaceId: "acme" });
+      const w = new Where({ workspaceId: "acme" }).inVisibleConversations(scope, "id");
+      return (await query<{ id: string }>(db.prisma, `SELECT id FROM conversations WHERE ${w} ORDER BY id`, w.params)).map((r) => r.id);
+    };
+    expect(await conversations("admin")).toEqual(["c-1", "c-2", "c-3"]);
+    expect(await conversations("manager")).toEqual(["c-1", "c-2"]);
+    expect(await conversations("agent")).toEqual(["c-1"]);
+    expect(await conversations("marketer")).toEqual([]);
+  });
+
+  it("re-applies provisioned users without duplicates; a changed password ends that user's sessions", async () => {
+    const cookie = await signIn(PEOPLE.agent);
+    await provisionFixtures(db, { people: true });
+    expect(await db.prisma.user.count()).toBe(5);
+    expect(await db.prisma.account.count()).toBe(5);
+    expect((await overview(withCookie("/api/v1/stats/overview", cookie))).status).toBe(200); // same password: session kept
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: PEOPLE.agent } });
+    await upsertUser(db, "acme", {
+      email: PEOPLE.agent,
+      name: "Alice Agent",
+      role: "agent",
+      password: "a-brand-new-password",
+      senderIds: ["agent-1"],
+    });
+    expect(await db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    expect((await overview(withCookie("/api/v1/stats/overview", cookie))).status).toBe(401);
+    expect((await authPOST(signInRequest(PEOPLE.agent, PASSWORD))).status).toBe(401);
+    expect((await authPOST(signInRequest(PEOPLE.agent, "a-brand-new-password"))).status).toBe(200);
+    await provisionFixtures(db, { people: true }); // back to the fixture password
   });
 
   it("never writes passwords, session tokens or API token values to the logs", async () => {

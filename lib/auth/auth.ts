@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { deriveKey } from "../crypto/secret-box";
+import { trustedOrigins } from "./csrf";
 import { getDb, type Db } from "../db/client";
 import { env } from "../env";
 
@@ -23,11 +24,8 @@ export function createAuth(db: Db) {
     secret: deriveKey("session-cookies"),
     baseURL: e.PUBLIC_BASE_URL,
     basePath: "/api/auth",
-    // Same-origin only: the app's public URL, or (when unset) the origin the request was made to.
-    trustedOrigins: async (req?: Request) => [
-      ...(e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).origin] : []),
-      ...(req ? [new URL(req.url).origin] : []),
-    ],
+    // Same-origin only: the app's public URL and the origin the browser addressed.
+    trustedOrigins: async (req?: Request) => (req ? trustedOrigins(req) : e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).origin] : []),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
     session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_UPDATE_SECONDS, cookieCache: { enabled: false } },
     user: {

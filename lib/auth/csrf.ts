@@ -12,9 +12,21 @@ export function assertSameOrigin(req: Request): void {
   if (req.headers.get("sec-fetch-site") === "cross-site") throw csrf();
   const claimed = req.headers.get("origin") ?? refererOrigin(req.headers.get("referer"));
   if (!claimed || claimed === "null") throw csrf();
+  if (!trustedOrigins(req).includes(claimed)) throw csrf();
+}
+
+/**
+ * This app's origins for a request: the public URL when configured, and the origin the browser
+ * addressed (Host / X-Forwarded-Host — a cross-site page cannot change those on its victim's request).
+ * Not `req.url`: behind `next start` its host is the server's own name, not what the browser used.
+ */
+export function trustedOrigins(req: Request): string[] {
+  const url = new URL(req.url);
+  const first = (h: string) => req.headers.get(h)?.split(",")[0].trim() || undefined;
+  const proto = first("x-forwarded-proto") ?? url.protocol.slice(0, -1);
+  const host = first("x-forwarded-host") ?? first("host") ?? url.host;
   const base = env().PUBLIC_BASE_URL;
-  const allowed = [new URL(req.url).origin, ...(base ? [new URL(base).origin] : [])];
-  if (!allowed.includes(claimed)) throw csrf();
+  return [`${proto}://${host}`, ...(base ? [new URL(base).origin] : [])];
 }
 
 function refererOrigin(referer: string | null): string | null {

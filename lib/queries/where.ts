@@ -23,6 +23,22 @@ export class Where {
     if (scope.kinds) this.add(`${this.col("kind")}::text = ANY(?::text[])`, scope.kinds);
   }
 
+  /**
+   * For conversation-level tables (conversations, inbound_messages): only conversations holding a
+   * message the viewer may see — an agent's own conversations, a manager's team's. No-op when the
+   * scope does not restrict messages.
+   */
+  inVisibleConversations(scope: ViewerScope, column = "conversation_id"): this {
+    if (!scope.senderIds && !scope.kinds) return this;
+    const inner = new Where(scope, "vm");
+    // The inner clause numbers its own parameters in order; hand them over as `?` to renumber.
+    const sql = inner.toString().replace(/\$\d+/g, "?");
+    return this.add(
+      `${this.col(column)} IN (SELECT vm.conversation_id FROM messages vm WHERE ${sql} AND vm.conversation_id IS NOT NULL)`,
+      ...inner.params,
+    );
+  }
+
   col(name: string): string {
     return this.alias ? `${this.alias}.${name}` : name;
   }
