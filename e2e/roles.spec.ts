@@ -115,7 +115,7 @@ function pages(): string[] {
       .flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : d.name === "page.tsx" ? [dir] : []));
   return walk(root)
     .map((dir) => "/" + path.relative(root, dir).split(path.sep).join("/"))
-    .map((p) => p.replace(/\/\([^/]+\)/g, "")) // route groups, such as (app), are not in the URL
+    .map((p) => p.replace(/\/\([^/]+\)/g, "") || "/") // route groups, such as (app), are not in the URL
     .map((p) => (p === "/" ? p : p.replace(/\/$/, "")));
 }
 
