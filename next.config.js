@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// Locale comes from a cookie (i18n/request.ts), not from the URL: one set of routes for every language.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 // Security headers on every response. The Content Security Policy of pages carries a nonce per
 // response and is set in proxy.ts; API responses are JSON and never need to load anything.
 const securityHeaders = [
@@ -25,4 +30,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

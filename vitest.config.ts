@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "i18n/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     // Integration tests each create their own databases; two workers suit the 2-core machines.
     maxWorkers: 2,

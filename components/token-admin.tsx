@@ -1,7 +1,12 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import styles from "./auth.module.css";
+import { formatTime } from "./format";
+import { Button } from "./ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "./ui/card";
+import { Input, Label } from "./ui/input";
+import { Table, Td, Th } from "./ui/table";
 
 export interface TokenRow {
   id: string;
@@ -12,15 +17,18 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+const SCOPES = ["ingest", "read"] as const;
 
-async function errorOf(res: Response): Promise<string> {
+async function errorOf(res: Response, fallback: string): Promise<string> {
   const body = await res.json().catch(() => null);
-  return body?.error?.message ?? `The server answered ${res.status}.`;
+  return body?.error?.message ?? fallback;
 }
 
-/** API tokens of the workspace: create (value shown once), revoke. */
-export function TokenAdmin({ initial }: { initial: TokenRow[] }) {
+/** API tokens of the workspace: create (value shown once), revoke. Times in the workspace's zone. */
+export function TokenAdmin({ initial, tz }: { initial: TokenRow[]; tz: string }) {
+  const t = useTranslations("tokens");
+  const locale = useLocale();
+  const when = (iso: string | null) => (iso ? formatTime(iso, tz, locale) : "—");
   const [tokens, setTokens] = useState(initial);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +43,7 @@ export function TokenAdmin({ initial }: { initial: TokenRow[] }) {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: form.get("name"), scopes: form.getAll("scopes") }),
     });
-    if (!res.ok) return setError(await errorOf(res));
+    if (!res.ok) return setError(await errorOf(res, t("failed", { status: res.status })));
     const { token, secret } = (await res.json()) as { token: TokenRow; secret: string };
     setTokens((t) => [...t, token]);
     setSecret({ name: token.name, value: secret });
@@ -45,76 +53,103 @@ export function TokenAdmin({ initial }: { initial: TokenRow[] }) {
   async function revoke(id: string) {
     setError(null);
     const res = await fetch(`/api/admin/tokens/${encodeURIComponent(id)}`, { method: "DELETE" });
-    if (!res.ok) return setError(await errorOf(res));
+    if (!res.ok) return setError(await errorOf(res, t("failed", { status: res.status })));
     const { token } = (await res.json()) as { token: TokenRow };
     setTokens((t) => t.map((x) => (x.id === id ? token : x)));
   }
 
   return (
-    <>
+    <div className="flex flex-col gap-4">
       {secret && (
-        <div className="panel" role="status" data-testid="new-token">
-          <p>
-            Token <strong>{secret.name}</strong> — copy it now; it is not stored and will not be shown again:
-          </p>
-          <p className={styles.secret}>
-            <code>{secret.value}</code>
-          </p>
-          <button type="button" onClick={() => setSecret(null)}>
-            Done
-          </button>
-        </div>
+        <section
+          role="status"
+          data-testid="new-token"
+          className="flex flex-col gap-2 rounded-lg border border-primary/40 bg-primary/5 p-4 text-sm"
+        >
+          <p>{t("copyNow", { name: secret.name })}</p>
+          <code className="break-all rounded-md bg-muted px-2 py-1.5 font-mono text-xs">{secret.value}</code>
+          <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => setSecret(null)}>
+            {t("done")}
+          </Button>
+        </section>
       )}
       {error && (
-        <p role="alert" className={styles.error}>
+        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">
           {error}
         </p>
       )}
-      <form className={`panel ${styles.tokenForm}`} onSubmit={create} aria-label="New token">
-        <label>
-          Name <input name="name" required maxLength={64} />
-        </label>
-        <fieldset>
-          <legend>Scopes</legend>
-          <label>
-            <input type="checkbox" name="scopes" value="ingest" /> ingest
-          </label>
-          <label>
-            <input type="checkbox" name="scopes" value="read" defaultChecked /> read
-          </label>
-        </fieldset>
-        <button type="submit">Create token</button>
-      </form>
-      <table>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Scopes</th>
-            <th>Created</th>
-            <th>Last used</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id} data-testid={`token-${t.name}`}>
-              <td>{t.name}</td>
-              <td>{t.scopes.join(", ")}</td>
-              <td>{when(t.createdAt)}</td>
-              <td>{when(t.lastUsedAt)}</td>
-              <td>{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
-              <td>
-                {!t.revokedAt && (
-                  <button type="button" onClick={() => revoke(t.id)} aria-label={`Revoke ${t.name}`}>
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+      <Card aria-labelledby="new-token-heading">
+        <CardHeader>
+          <CardTitle id="new-token-heading">{t("new")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <form className="flex flex-wrap items-end gap-4" onSubmit={create} aria-label={t("new")}>
+            <Label className="w-64">
+              {t("name")}
+              <Input name="name" required maxLength={64} />
+            </Label>
+            <fieldset className="flex items-center gap-3 text-sm">
+              <legend className="mb-1.5 font-medium">{t("scopes")}</legend>
+              {SCOPES.map((s) => (
+                <label key={s} className="inline-flex items-center gap-1.5">
+                  <input type="checkbox" name="scopes" value={s} defaultChecked={s === "read"} className="size-4 accent-primary" />
+                  {s}
+                </label>
+              ))}
+            </fieldset>
+            <Button type="submit">{t("create")}</Button>
+          </form>
+        </CardContent>
+      </Card>
+      <Card aria-labelledby="tokens-heading">
+        <CardHeader>
+          <CardTitle id="tokens-heading">{t("list")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {tokens.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("none")}</p>
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{t("name")}</Th>
+                  <Th>{t("scopes")}</Th>
+                  <Th>{t("created")}</Th>
+                  <Th>{t("lastUsed")}</Th>
+                  <Th>{t("status")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("actions")}</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((tk) => (
+                  <tr key={tk.id} data-testid={`token-${tk.name}`}>
+                    <Td className="font-medium">{tk.name}</Td>
+                    <Td>{tk.scopes.join(", ")}</Td>
+                    <Td className="tabular-nums">{when(tk.createdAt)}</Td>
+                    <Td className="tabular-nums">{when(tk.lastUsedAt)}</Td>
+                    <Td>{tk.revokedAt ? t("revokedAt", { time: when(tk.revokedAt) }) : t("active")}</Td>
+                    <Td className="text-right">
+                      {!tk.revokedAt && (
+                        <Button
+                          type="button"
+                          variant="outline"
+                          size="sm"
+                          onClick={() => revoke(tk.id)}
+                          aria-label={t("revokeName", { name: tk.name })}
+                        >
+                          {t("revoke")}
+                        </Button>
+                      )}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </div>
   );
 }

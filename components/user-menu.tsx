@@ -1,11 +1,23 @@
 "use client";
 
+import { LogOut, MonitorX, UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import styles from "./auth.module.css";
+import type { Role } from "@/lib/auth/roles";
+import { Button } from "./ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "./ui/dropdown-menu";
 
 /** Who is signed in, and the two ways out: this browser, or every device (revokes all sessions). */
-export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {
+  const t = useTranslations("account");
   const [busy, setBusy] = useState(false);
   const router = useRouter();
 
@@ -20,19 +32,29 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   }
 
   return (
-    <details className={styles.userMenu}>
-      <summary aria-label="Account">
-        {name} <span className="subtle">({role})</span>
-      </summary>
-      <div className={styles.userMenuPanel}>
-        <p className="subtle">{email}</p>
-        <button type="button" onClick={() => signOut(false)} disabled={busy}>
-          Sign out
-        </button>
-        <button type="button" onClick={() => signOut(true)} disabled={busy}>
-          Sign out everywhere
-        </button>
-      </div>
-    </details>
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={t("label")} disabled={busy} data-testid="user-menu">
+          <UserRound aria-hidden />
+          <span className="hidden max-w-40 truncate sm:inline">{name}</span>
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent className="min-w-56">
+        <DropdownMenuLabel className="flex flex-col gap-0.5">
+          <span className="text-sm font-medium text-foreground">{name}</span>
+          <span>{email}</span>
+          <span>{t(`roles.${role}`)}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem disabled={busy} onSelect={() => signOut(false)}>
+          <LogOut className="size-4" aria-hidden />
+          {t("signOut")}
+        </DropdownMenuItem>
+        <DropdownMenuItem disabled={busy} onSelect={() => signOut(true)}>
+          <MonitorX className="size-4" aria-hidden />
+          {t("signOutEverywhere")}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 export const PASSWORD = "e2e-password-1";
 export const USERS = {
@@ -8,6 +8,8 @@ export const USERS = {
   agent: "agent@e2e.test",
   otherAdmin: "admin@other.test",
 } as const;
+/** The admin of the e2e-ui workspace (Lumen Labs), where the Overview screens spec posts its data. */
+export const UI_ADMIN = "admin@ui.test";
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
@@ -16,4 +18,11 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByLabel("Account")).toBeVisible();
+}
+
+/** Signs in over the API with the page's cookie jar: for specs about what comes after sign-in. */
+export async function signInByApi(page: Page, email: string, password = PASSWORD): Promise<void> {
+  const baseURL = test.info().project.use.baseURL!;
+  const res = await page.request.post("/api/auth/sign-in/email", { data: { email, password }, headers: { origin: baseURL } });
+  expect(res.status(), `sign-in of ${email}`).toBe(200);
 }

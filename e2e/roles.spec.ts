@@ -56,7 +56,7 @@ for (const [role, want] of Object.entries(EXPECT)) {
     await page.screenshot({ path: `test-results/role-${role}.png`, fullPage: true });
     // Signing out ends the session: the app sends the visitor back to sign-in.
     await page.getByLabel("Account").click();
-    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in$/);
@@ -115,6 +115,7 @@ function pages(): string[] {
       .flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : d.name === "page.tsx" ? [dir] : []));
   return walk(root)
     .map((dir) => "/" + path.relative(root, dir).split(path.sep).join("/"))
+    .map((p) => p.replace(/\/\([^/]+\)/g, "") || "/") // route groups, such as (app), are not in the URL
     .map((p) => (p === "/" ? p : p.replace(/\/$/, "")));
 }
 

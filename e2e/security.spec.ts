@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn, USERS } from "./auth";
 
 // The Content Security Policy is enforced by real Chromium and breaks nothing of ours: pages
 // render and hydrate with no violation reported, and a script without the nonce is refused.
@@ -12,13 +13,15 @@ function watchViolations(page: Page): string[] {
   return violations;
 }
 
-test("the Overview renders under a nonce-based CSP with no violations", async ({ page }) => {
+test("sign-in and the Overview render under a nonce-based CSP with no violations", async ({ page }) => {
   const violations = watchViolations(page);
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
       console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+  // The sign-in page (theme script, locale switch) and signing in, under the policy too.
+  await signIn(page, USERS.admin);
   const res = await page.goto("/");
   const csp = res!.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);

@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import styles from "@/components/auth.module.css";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/sign-in-form";
+import { Card, CardContent } from "@/components/ui/card";
 import { sessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -9,11 +10,18 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage() {
   if (await sessionUser(await getDb(), await headers())) redirect("/");
+  const t = await getTranslations("signIn");
   return (
-    <div className={styles.signInPage}>
-      <h1>Sign in to Receipts</h1>
-      <p className="subtle">Accounts are created by your workspace admin.</p>
-      <SignInForm />
-    </div>
+    <Card className="w-full max-w-sm" aria-labelledby="sign-in-heading">
+      <CardContent className="flex flex-col gap-4 p-6">
+        <div className="flex flex-col gap-1">
+          <h1 id="sign-in-heading" className="text-xl font-semibold tracking-tight">
+            {t("title")}
+          </h1>
+          <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+        </div>
+        <SignInForm />
+      </CardContent>
+    </Card>
   );
 }

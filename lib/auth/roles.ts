@@ -1,5 +1,6 @@
-// Roles and the sections of the app each may open. Pure data: the shell (navigation), the pages
-// (lib/ui/page-scope.ts) and the authorization tests all read it from here, so they cannot drift.
+// Roles and the sections of the app each may open. Pure data: the shell (navigation,
+// components/shell/nav-items.ts), the pages (lib/ui/page-scope.ts) and the authorization tests all
+// read it from here, so they cannot drift.
 
 export const ROLES = ["admin", "manager", "marketer", "agent"] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,25 +30,6 @@ export function canSee(role: Role, section: Section): boolean {
 export function isRole(v: unknown): v is Role {
   return typeof v === "string" && (ROLES as readonly string[]).includes(v);
 }
-
-export const SECTION_LABELS: Record<Section, string> = {
-  overview: "Overview",
-  campaigns: "Campaigns",
-  announcements: "Announcements",
-  support: "Support",
-  messages: "Messages",
-  settings: "Settings",
-};
-
-/** Where each section lives (some pages are still to come). */
-export const SECTION_PATHS: Record<Section, string> = {
-  overview: "/",
-  campaigns: "/campaigns",
-  announcements: "/announcements",
-  support: "/support",
-  messages: "/messages",
-  settings: "/settings/tokens",
-};
 
 /** The roles that may open a section — and so call the API routes behind it (withApi's `roles`). */
 export function rolesFor(section: Section): readonly Role[] {
