@@ -51,7 +51,8 @@ const total = (b: unknown, key: string): number =>
       ? Object.entries(b).reduce((n, [k, v]) => n + (k === key && typeof v === "number" ? v : total(v, key)), 0)
       : 0;
 /** The other workspace holds one campaign delivery (m-other, unread); acme's seed has 8 deliveries, one read, one failed. */
-const ACME_IDS = /m-(camp|agent|ann)|spring|Spring|ann-|agent-|Alice|Bob|Carol|c-[123]/;
+// `\b` around the conversation ids: an SSE event id ("<hex epoch>-<seq>", e.g. "9f31a2bc-1") must not pass for one.
+const ACME_IDS = /m-(camp|agent|ann)|spring|Spring|ann-|agent-|Alice|Bob|Carol|\bc-[123]\b/;
 const mentionsAcme = (b: unknown) => ACME_IDS.test(JSON.stringify(b));
 const stats = (path: string, showsAcme: (b: unknown) => boolean): Rule => ({
   // The last 30 days (the default range) hold the whole seed.
