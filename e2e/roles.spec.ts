@@ -82,6 +82,41 @@ test("an admin creates an API token (shown once), sees it used, and revokes it",
   await page.screenshot({ path: "test-results/settings-tokens.png", fullPage: true });
 });
 
+test("an admin adds a user who can sign in, changes their role, and removes them", async ({ page, browser, baseURL }) => {
+  await signIn(page, USERS.admin);
+  await page.goto("/settings/users");
+  const form = page.getByRole("form", { name: "New user" });
+  await form.getByLabel("Email").fill("nia@e2e.test");
+  await form.getByLabel("Name").fill("Nia New");
+  await form.getByLabel("Role").selectOption("marketer");
+  await form.getByLabel("First password").fill("nia-first-password");
+  await form.getByRole("button", { name: "Create user" }).click();
+  const row = page.getByTestId("user-nia@e2e.test");
+  await expect(row).toContainText("Nia New");
+  // Admins cannot demote or remove themselves: their own row offers neither.
+  await expect(page.getByTestId(`user-${USERS.admin}`).getByRole("button")).toHaveCount(0);
+  await expect(page.getByTestId(`user-${USERS.admin}`).getByRole("combobox")).toHaveCount(0);
+
+  const context = await browser.newContext({ baseURL });
+  const nia = await context.newPage();
+  await signIn(nia, "nia@e2e.test", "nia-first-password");
+  const nav = nia.getByRole("navigation", { name: "Main" }).getByRole("link");
+  await expect(nav).toHaveText(["Overview", "Campaigns"]);
+
+  const changed = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/admin/users/"));
+  await row.getByLabel("Role of Nia New").selectOption("agent");
+  expect((await changed).status()).toBe(200);
+  await nia.reload();
+  await expect(nav).toHaveText(["Overview", "Support", "Messages"]);
+  await page.screenshot({ path: "test-results/settings-users.png", fullPage: true });
+
+  await row.getByRole("button", { name: "Remove Nia New" }).click();
+  await expect(row).toHaveCount(0);
+  await nia.goto("/");
+  await expect(nia).toHaveURL(/\/sign-in$/);
+  await context.close();
+});
+
 // ---- every page × every visitor ----
 
 type Visitor = "anonymous" | keyof typeof USERS;
@@ -103,6 +138,10 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
   },
   "/settings/tokens": {
     path: "/settings/tokens",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
+  },
+  "/settings/users": {
+    path: "/settings/users",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
   },
 };

@@ -37,6 +37,12 @@ const json = (body: unknown, method = "POST"): RequestInit => ({
   body: JSON.stringify(body),
 });
 let seq = 0;
+/** A fresh acme agent to change or remove. */
+const matrixUser = async (db: TestDb) => {
+  const id = `usr_matrix_${++seq}`;
+  await db.prisma.user.create({ data: { id, workspaceId: "acme", email: `${id}@acme.test`, name: id, role: "agent" } });
+  return id;
+};
 /** The sum of every numeric field named `key`, at any depth. */
 const total = (b: unknown, key: string): number =>
   Array.isArray(b)
@@ -45,7 +51,8 @@ const total = (b: unknown, key: string): number =>
       ? Object.entries(b).reduce((n, [k, v]) => n + (k === key && typeof v === "number" ? v : total(v, key)), 0)
       : 0;
 /** The other workspace holds one campaign delivery (m-other, unread); acme's seed has 8 deliveries, one read, one failed. */
-const ACME_IDS = /m-(camp|agent|ann)|spring|Spring|ann-|agent-|Alice|Bob|Carol|c-[123]/;
+// `\b` around the conversation ids: an SSE event id ("<hex epoch>-<seq>", e.g. "9f31a2bc-1") must not pass for one.
+const ACME_IDS = /m-(camp|agent|ann)|spring|Spring|ann-|agent-|Alice|Bob|Carol|\bc-[123]\b/;
 const mentionsAcme = (b: unknown) => ACME_IDS.test(JSON.stringify(b));
 const stats = (path: string, showsAcme: (b: unknown) => boolean): Rule => ({
   // The last 30 days (the default range) hold the whole seed.
@@ -247,6 +254,76 @@ const RULES: Record<string, Rule> = {
       const id = `tok_matrix_${++seq}`;
       await db.prisma.apiToken.create({ data: { id, workspaceId: "acme", name: id, tokenHash: hashToken(id), scopes: ["read"] } });
       return { path: `/api/admin/tokens/${id}`, params: { id }, init: { method: "DELETE" } };
+    },
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      manager: 403,
+      marketer: 403,
+      agent: 403,
+      otherUser: 404,
+      token: 403,
+      readToken: 403,
+      otherToken: 403,
+    },
+  },
+  // User management: signed-in admins only (no token scope opens it); another workspace's admin
+  // manages its own users and gets 404 for acme's user ids.
+  "GET /api/admin/users": {
+    probe: async () => ({ path: "/api/admin/users", params: {} }),
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      manager: 403,
+      marketer: 403,
+      agent: 403,
+      otherUser: own(),
+      token: 403,
+      readToken: 403,
+      otherToken: 403,
+    },
+    showsAcme: (b) => JSON.stringify(b).includes("acme.test"),
+  },
+  "POST /api/admin/users": {
+    probe: async () => ({
+      path: "/api/admin/users",
+      params: {},
+      init: json({ email: `matrix-${++seq}@example.test`, name: "Matrix", role: "agent", password: "a-long-enough-password" }),
+    }),
+    expect: {
+      anonymous: 401,
+      admin: 201,
+      manager: 403,
+      marketer: 403,
+      agent: 403,
+      otherUser: own(201),
+      token: 403,
+      readToken: 403,
+      otherToken: 403,
+    },
+    showsAcme: () => false,
+  },
+  "PATCH /api/admin/users/{id}": {
+    probe: async (db) => {
+      const id = await matrixUser(db);
+      return { path: `/api/admin/users/${id}`, params: { id }, init: json({ role: "marketer" }, "PATCH") };
+    },
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      manager: 403,
+      marketer: 403,
+      agent: 403,
+      otherUser: 404,
+      token: 403,
+      readToken: 403,
+      otherToken: 403,
+    },
+  },
+  "DELETE /api/admin/users/{id}": {
+    probe: async (db) => {
+      const id = await matrixUser(db);
+      return { path: `/api/admin/users/${id}`, params: { id }, init: { method: "DELETE" } };
     },
     expect: {
       anonymous: 401,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createTokenSchema } from "../auth/api-tokens";
+import { createUserSchema, updateUserSchema } from "../auth/users";
 import { canonicalEventSchema } from "../ingest/canonical";
 import { auditQuerySchema } from "../audit/audit-log";
 import { privacyPatchSchema } from "../privacy/settings";
@@ -38,6 +39,19 @@ const tokenSchema = {
     revokedAt: { type: ["string", "null"], format: "date-time" },
   },
 };
+const userSchema = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string", enum: ["admin", "manager", "marketer", "agent"] },
+    senderIds: { type: "array", items: { type: "string" } },
+    manages: { type: "array", items: { type: "string" }, description: "team ids this user manages" },
+    createdAt: { type: "string", format: "date-time" },
+  },
+};
+const userAnswer = (description: string) => ok(description, { user: userSchema });
 const rate = { type: ["number", "null"], minimum: 0, maximum: 1 };
 const seconds = { type: ["number", "null"], description: "seconds" };
 
@@ -405,6 +419,34 @@ export function openApiDocument() {
             },
             ...errors(401, 403, 404, 503),
           },
+        },
+      },
+      "/api/admin/users": {
+        get: {
+          summary: "The workspace's users, roles, sender ids and managed teams (never password data). Admins only",
+          security: adminSession,
+          responses: { "200": ok("Users", { users: { type: "array", items: userSchema } }), ...errors(401, 403, 503) },
+        },
+        post: {
+          summary: "Create a user with a first password (at least 12 characters). Admins only; audited",
+          security: adminSession,
+          requestBody: jsonBody(json(createUserSchema)),
+          responses: { "201": userAnswer("Created"), ...errors(400, 401, 403, 413, 415, 503) },
+        },
+      },
+      "/api/admin/users/{id}": {
+        patch: {
+          summary: "Change a user's role, sender ids or managed teams. Role changes are audited; admins cannot demote themselves",
+          security: adminSession,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: jsonBody(json(updateUserSchema)),
+          responses: { "200": userAnswer("Changed"), ...errors(400, 401, 403, 404, 413, 415, 503) },
+        },
+        delete: {
+          summary: "Remove a user and end their sessions. Admins only; not yourself; audited",
+          security: adminSession,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": userAnswer("Removed"), ...errors(400, 401, 403, 404, 503) },
         },
       },
       ...dashboardPaths(),

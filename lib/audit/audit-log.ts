@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "list.viewed",
   "export.csv",
   "role.changed",
+  "user.created",
+  "user.removed",
   "privacy.changed",
   "recipient.erased",
 ] as const;
