@@ -144,6 +144,10 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
     path: "/settings/users",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
   },
+  "/settings/audit": {
+    path: "/settings/audit",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
+  },
 };
 
 function pages(): string[] {
