@@ -497,21 +497,7 @@ function sourceStats(all: Tagged[], released: Tagged[]): store.StatsDelta[] {
   const of = (t: Tagged) => {
     const k = K(t.ws, t.sourceId ?? "");
     let s = stats.get(k);
-    if (!s) {
-      s = {
-        ws: t.ws,
-        sourceId: t.sourceId ?? "",
-        accepted: 0,
-        duplicates: 0,
-        outOfOrder: 0,
-        waiting: 0,
-        signatureFailures: 0,
-        parseErrors: 0,
-        lastEventAt: null,
-        lastReceivedAt: null,
-      };
-      stats.set(k, s);
-    }
+    if (!s) stats.set(k, (s = store.statsDelta(t.ws, t.sourceId ?? "", {})));
     return s;
   };
   for (const t of all) {

@@ -649,6 +649,23 @@ export interface StatsDelta {
   lastReceivedAt: Date | null;
 }
 
+/** A health-counter change of one source: the given counters, every other one zero. */
+export function statsDelta(ws: string, sourceId: string, counts: Partial<Omit<StatsDelta, "ws" | "sourceId">>): StatsDelta {
+  return {
+    ws,
+    sourceId,
+    accepted: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+    waiting: 0,
+    signatureFailures: 0,
+    parseErrors: 0,
+    lastEventAt: null,
+    lastReceivedAt: null,
+    ...counts,
+  };
+}
+
 /** Adds to the health counters of `shard` (see addRollups). */
 export async function addSourceStats(tx: Tx, rows: StatsDelta[], shard = 0): Promise<void> {
   if (!rows.length) return;

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { withTransaction } from "../db/driver";
 import { execute, query, type Tx } from "../db/sql";
 import { contributionOf, rollupKeyString, type RollupKey } from "../ingest/delivery-state";
-import { addRollups, addSourceStats, lockDeliveries, type RollupDelta } from "../ingest/store";
+import { addRollups, addSourceStats, statsDelta, lockDeliveries, type RollupDelta } from "../ingest/store";
 import { storedFormsOf } from "./settings";
 
 // Erasure of one recipient on request (right to erasure). Every row that holds the person's id,
@@ -130,18 +130,7 @@ async function removeWaiting(tx: Tx, ws: string, forms: string[]): Promise<numbe
   );
   await addSourceStats(
     tx,
-    rows.map((r) => ({
-      ws,
-      sourceId: r.src,
-      accepted: 0,
-      duplicates: 0,
-      outOfOrder: 0,
-      waiting: -r.n,
-      signatureFailures: 0,
-      parseErrors: 0,
-      lastEventAt: null,
-      lastReceivedAt: null,
-    })),
+    rows.map((r) => statsDelta(ws, r.src, { waiting: -r.n })),
   );
   return rows.reduce((n, r) => n + r.n, 0);
 }

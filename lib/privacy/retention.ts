@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { query, type Tx } from "../db/sql";
-import { addSourceStats } from "../ingest/store";
+import { addSourceStats, statsDelta } from "../ingest/store";
 
 // Retention: the raw event log is the only place that keeps every receipt as received; a
 // workspace's `retentionDays` bounds how long. Delivery state and rollups are derived facts and
@@ -117,18 +117,7 @@ async function deleteWaiting(tx: Tx, workspaceId: string, cutoff: Date, limit: n
   // The health counter `waiting` is the number parked per source: keep it true.
   await addSourceStats(
     tx,
-    rows.map((r) => ({
-      ws: workspaceId,
-      sourceId: r.src,
-      accepted: 0,
-      duplicates: 0,
-      outOfOrder: 0,
-      waiting: -r.n,
-      signatureFailures: 0,
-      parseErrors: 0,
-      lastEventAt: null,
-      lastReceivedAt: null,
-    })),
+    rows.map((r) => statsDelta(workspaceId, r.src, { waiting: -r.n })),
   );
   return rows.reduce((n, r) => n + r.n, 0);
 }

@@ -4,7 +4,7 @@ import { enforceRateLimit } from "../api/rate-limit";
 import { getDb, type Db } from "../db/client";
 import { env } from "../env";
 import { ingestWriter } from "../ingest";
-import { addSourceStats, type RequestRow } from "../ingest/store";
+import { addSourceStats, statsDelta, type RequestRow } from "../ingest/store";
 import type { PlatformAdapter, WebhookRequest } from "./adapter";
 import { parseGenericEvents, verifyStandardWebhook } from "./generic";
 import { pseudonymKeyFor } from "../privacy/settings";
@@ -109,13 +109,10 @@ async function keptForReplay(
 }
 
 async function reject(db: Db, source: ResolvedSource, err: ApiError, body: Buffer | null, receivedAt: Date): Promise<void> {
-  const zero = { accepted: 0, duplicates: 0, outOfOrder: 0, waiting: 0, signatureFailures: 0, parseErrors: 0 };
   const field = err.code === "unauthorized" ? "signatureFailures" : "parseErrors";
   // Health records are best-effort; the rejection itself is what matters to the caller.
   await Promise.all([
-    addSourceStats(db.prisma, [
-      { ws: source.workspaceId, sourceId: source.id, ...zero, [field]: 1, lastEventAt: null, lastReceivedAt: null },
-    ]).catch(() => {}),
+    addSourceStats(db.prisma, [statsDelta(source.workspaceId, source.id, { [field]: 1 })]).catch(() => {}),
     pseudonymKeyFor(db, source.workspaceId)
       .then((key) =>
         recordRejection(db, {
