@@ -1,4 +1,5 @@
 import { AppShell } from "@/components/shell/app-shell";
+import { LiveUpdates } from "@/components/shell/live-updates";
 import { navItemsFor } from "@/components/shell/nav-items";
 import { UserMenu } from "@/components/user-menu";
 import { shellSession } from "@/lib/ui/page-scope";
@@ -8,12 +9,14 @@ import { shellSession } from "@/lib/ui/page-scope";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const { user, ws } = await shellSession();
   return (
-    <AppShell
-      workspace={{ name: ws.name, timezone: ws.timezone }}
-      navItems={navItemsFor(user.role)}
-      userMenu={<UserMenu name={user.name} email={user.email} role={user.role} />}
-    >
-      {children}
-    </AppShell>
+    <LiveUpdates>
+      <AppShell
+        workspace={{ name: ws.name, timezone: ws.timezone }}
+        navItems={navItemsFor(user.role)}
+        userMenu={<UserMenu name={user.name} email={user.email} role={user.role} />}
+      >
+        {children}
+      </AppShell>
+    </LiveUpdates>
   );
 }

@@ -1,5 +1,5 @@
 import type { SearchParams } from "nuqs/server";
-import { AutoRefresh } from "@/components/auto-refresh";
+import { RefreshOnLive } from "@/components/shell/live-updates";
 import { toQueryFilters } from "@/components/filters/filter-params";
 import { filtersSchema, resolveRange } from "@/lib/queries/filters";
 import { listRecentMessages } from "@/lib/queries/list-recent-messages";
@@ -38,7 +38,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   );
   return (
     <>
-      <AutoRefresh />
+      <RefreshOnLive />
       <OverviewPage
         timezone={ws.timezone}
         filtered={Boolean(params.kind || params.source || params.clientPlatform || params.range !== "30d")}

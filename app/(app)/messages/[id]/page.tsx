@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AutoRefresh } from "@/components/auto-refresh";
+import { RefreshOnLive } from "@/components/shell/live-updates";
 import { formatTime } from "@/components/format";
 import { ApiError } from "@/lib/api/errors";
 import { getMessage } from "@/lib/queries/get-message";
@@ -22,7 +22,7 @@ export default async function MessagePage(props: { params: Promise<{ id: string 
   const time = (d: Date | string | null) => formatTime(d, tz, locale);
   return (
     <>
-      <AutoRefresh />
+      <RefreshOnLive />
       <p className="subtle">
         <Link href="/">{t("message.back")}</Link>
       </p>
