@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "../db/sql";
 import { DATABASE_KINDS, freshDb, type TestDb } from "../testing/databases";
-import { createWorkspace, ingest, recomputedRollups, snapshot } from "../testing/ingest";
+import { createWorkspace, ingest, coarseRollups, recomputedRollups, snapshot } from "../testing/ingest";
 import { disorder, generateScenario } from "../simulator/scenario";
 
 const at = (min: number) => new Date(Date.UTC(2026, 10, 20, 9, 0) + min * 60_000).toISOString();
@@ -301,8 +301,12 @@ describe.each(DATABASE_KINDS)("ingestion semantics on %s", (kind) => {
       conversations: 15,
     });
     await ingest(db, w, disorder(events, { duplicates: 0.05, window: 200, dropDelivered: 0.2, late: 0.05 }, 3), { batch: 64 });
-    const { rollups } = await snapshot(db, w);
+    const { rollups, totals, daily } = await snapshot(db, w);
     expect(rollups).toEqual(await recomputedRollups(db, w));
+    // The coarse tables hold exactly the fine ones summed over the dimensions they drop.
+    expect({ totals, daily }).toEqual(await coarseRollups(db, w));
+    expect(totals.length).toBeGreaterThan(0);
+    expect(daily.length).toBeGreaterThan(0);
   });
 });
 

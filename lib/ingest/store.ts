@@ -443,6 +443,60 @@ const keyCells = (k: RollupKey) => [
 ];
 const ROLLUP_PK = "workspace_id, bucket_start, kind, campaign_id, variant, announcement_id, sender_id, source_id, client_platform";
 
+// The coarse tables (migration 20261126220000_coarse_rollups): the same deltas with the key
+// coarsened — sender and announcement dropped; time-to-read bins also by UTC day, without the
+// campaign. Summed here so each coarse row is written once per transaction.
+const TOTALS_KEY_COLUMNS: [string, string][] = [
+  ["workspace_id", "text"],
+  ["bucket_start", "timestamptz"],
+  ["kind", `"MessageKind"`],
+  ["campaign_id", "text"],
+  ["variant", "text"],
+  ["source_id", "text"],
+  ["client_platform", "text"],
+];
+const TOTALS_PK = "workspace_id, bucket_start, kind, campaign_id, variant, source_id, client_platform";
+const DAILY_KEY_COLUMNS: [string, string][] = [
+  ["workspace_id", "text"],
+  ["bucket_start", "timestamptz"],
+  ["kind", `"MessageKind"`],
+  ["source_id", "text"],
+  ["client_platform", "text"],
+];
+const DAILY_PK = "workspace_id, bucket_start, kind, source_id, client_platform";
+const DAY_MS = 86_400_000;
+
+function sumBy<T>(
+  items: T[],
+  key: (x: T) => (string | number)[],
+  add: (into: number[] | undefined, x: T) => number[],
+): (string | number)[][] {
+  const out = new Map<string, { key: (string | number)[]; sums: number[] }>();
+  for (const x of items) {
+    const k = key(x);
+    const ks = k.join("\u0000");
+    const row = out.get(ks);
+    out.set(ks, { key: k, sums: add(row?.sums, x) });
+  }
+  return [...out.values()].filter((r) => r.sums.some((v) => v !== 0)).map((r) => [...r.key, ...r.sums]);
+}
+
+function coarseDeltas(deltas: RollupDelta[]): (string | number)[][] {
+  return sumBy(
+    deltas,
+    ({ key: k }) => [k.workspaceId, k.bucketStart.getTime(), k.kind, k.campaignId, k.variant, k.sourceId, k.clientPlatform],
+    (s = [0, 0, 0, 0, 0], d) => [s[0] + d.sent, s[1] + d.delivered, s[2] + d.read, s[3] + d.failed, s[4] + d.ttrSum],
+  );
+}
+
+function dailyBins(bins: { key: RollupKey; bin: number; count: number }[]): (string | number)[][] {
+  return sumBy(
+    bins,
+    ({ key: k, bin }) => [k.workspaceId, Math.floor(k.bucketStart.getTime() / DAY_MS) * DAY_MS, k.kind, k.sourceId, k.clientPlatform, bin],
+    (s = [0], b) => [s[0] + b.count],
+  );
+}
+
 export interface RollupDelta {
   key: RollupKey;
   sent: number;
@@ -473,6 +527,35 @@ export async function addRollups(
        ON CONFLICT (${ROLLUP_PK}, shard) DO UPDATE SET sent = t.sent + EXCLUDED.sent,
          delivered = t.delivered + EXCLUDED.delivered, read = t.read + EXCLUDED.read,
          failed = t.failed + EXCLUDED.failed, ttr_sum = t.ttr_sum + EXCLUDED.ttr_sum`,
+      [shard, ...u.params],
+    );
+  }
+  const totals = coarseDeltas(deltas);
+  if (totals.length) {
+    const u = rowsOf(
+      "r",
+      [...TOTALS_KEY_COLUMNS, ["sent", "int"], ["delivered", "int"], ["read", "int"], ["failed", "int"], ["ttr_sum", "float8"]],
+      totals,
+      2,
+    );
+    await execute(
+      tx,
+      `INSERT INTO delivery_totals AS t (${TOTALS_PK}, sent, delivered, read, failed, ttr_sum, shard)
+       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${TOTALS_PK}
+       ON CONFLICT (${TOTALS_PK}, shard) DO UPDATE SET sent = t.sent + EXCLUDED.sent,
+         delivered = t.delivered + EXCLUDED.delivered, read = t.read + EXCLUDED.read,
+         failed = t.failed + EXCLUDED.failed, ttr_sum = t.ttr_sum + EXCLUDED.ttr_sum`,
+      [shard, ...u.params],
+    );
+  }
+  const daily = dailyBins(bins);
+  if (daily.length) {
+    const u = rowsOf("r", [...DAILY_KEY_COLUMNS, ["bin", "int"], ["count", "int"]], daily, 2);
+    await execute(
+      tx,
+      `INSERT INTO ttr_rollups_daily AS t (${DAILY_PK}, bin, count, shard)
+       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${DAILY_PK}, bin
+       ON CONFLICT (${DAILY_PK}, bin, shard) DO UPDATE SET count = t.count + EXCLUDED.count`,
       [shard, ...u.params],
     );
   }

@@ -4,6 +4,7 @@ import { query } from "../db/sql";
 import { twoProportionTest, verdict, wilsonInterval } from "../metrics/significance";
 import { countsOf, countsSql, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 import { timeToReadOf, type TimeToRead } from "./time-to-read";
 import { ttrBins } from "./ttr-bins";
@@ -38,10 +39,11 @@ export async function compareCohorts(db: Db, scope: ViewerScope, refs: string[],
   const cohorts = await Promise.all(
     refs.map(async (ref) => {
       const r = parseCohortRef(ref);
-      const w = rollupWhere(scope, { ...filters, campaignId: r.campaignId, variant: r.variant }, range);
+      const f = { ...filters, campaignId: r.campaignId, variant: r.variant };
+      const w = rollupWhere(scope, f, range);
       const [[row], bins, meta] = await Promise.all([
-        query<CountRow>(db.prisma, `SELECT ${countsSql()} FROM delivery_rollups WHERE ${w}`, w.params),
-        ttrBins(db, w),
+        query<CountRow>(db.prisma, `SELECT ${countsSql()} FROM ${countsTable(scope, f)} WHERE ${w}`, w.params),
+        ttrBins(db, scope, f, range),
         query<{ title: string | null }>(db.prisma, `SELECT title FROM campaigns WHERE workspace_id = $1 AND id = $2`, [
           scope.workspaceId,
           r.campaignId,

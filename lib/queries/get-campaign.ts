@@ -5,6 +5,7 @@ import { query } from "../db/sql";
 import { twoProportionTest, verdict, wilsonInterval } from "../metrics/significance";
 import { countsOf, countsSql, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 import { timeToReadOf, type TimeToRead } from "./time-to-read";
 import { binsOf, ttrBins } from "./ttr-bins";
@@ -28,10 +29,15 @@ export interface CampaignDetail extends Counts {
 /** A campaign's counters, variants with 95% Wilson intervals and pairwise significance. */
 export async function getCampaign(db: Db, scope: ViewerScope, id: string, filters: Filters, defaultTz: string): Promise<CampaignDetail> {
   const range = filters.from || filters.to ? resolveRange(filters, defaultTz) : null;
-  const w = rollupWhere(scope, { ...filters, campaignId: id, variant: undefined }, range);
+  const f = { ...filters, campaignId: id, variant: undefined };
+  const w = rollupWhere(scope, f, range);
   const [rows, bins, meta] = await Promise.all([
-    query<CountRow & { g: string }>(db.prisma, `SELECT variant AS g, ${countsSql()} FROM delivery_rollups WHERE ${w} GROUP BY 1`, w.params),
-    ttrBins(db, w, "variant"),
+    query<CountRow & { g: string }>(
+      db.prisma,
+      `SELECT variant AS g, ${countsSql()} FROM ${countsTable(scope, f)} WHERE ${w} GROUP BY 1`,
+      w.params,
+    ),
+    ttrBins(db, scope, f, range, "variant"),
     query<{ title: string | null }>(db.prisma, `SELECT title FROM campaigns WHERE workspace_id = $1 AND id = $2`, [scope.workspaceId, id]),
   ]);
   if (rows.length === 0 && meta.length === 0) throw new ApiError("not_found", `No campaign "${id}" that you may see.`);

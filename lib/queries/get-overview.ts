@@ -3,6 +3,7 @@ import { query } from "../db/sql";
 import type { Db } from "../db/client";
 import { countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 import { timeToReadOf, type TimeToRead } from "./time-to-read";
 import { binsOf, ttrBins } from "./ttr-bins";
@@ -19,8 +20,8 @@ export async function getOverview(db: Db, scope: ViewerScope, filters: Filters, 
   const range = resolveRange(filters, defaultTz);
   const w = rollupWhere(scope, filters, range);
   const [[totals], bins] = await Promise.all([
-    query<CountRow>(db.prisma, `SELECT ${countsSql()} FROM delivery_rollups WHERE ${w}`, w.params),
-    ttrBins(db, w),
+    query<CountRow>(db.prisma, `SELECT ${countsSql()} FROM ${countsTable(scope, filters)} WHERE ${w}`, w.params),
+    ttrBins(db, scope, filters, range),
   ]);
   const counts = countsOf(totals);
   return {

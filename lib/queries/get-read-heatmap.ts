@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { rate } from "../metrics/rates";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
 export interface HeatCell {
@@ -31,7 +32,7 @@ export async function getReadHeatmap(
     db.prisma,
     `SELECT extract(isodow FROM bucket_start AT TIME ZONE ${p})::int AS dow, extract(hour FROM bucket_start AT TIME ZONE ${p})::int AS hour,
        sum(sent)::float8 AS sent, sum(delivered)::float8 AS delivered, sum(read)::float8 AS read
-     FROM delivery_rollups WHERE ${w} GROUP BY 1, 2`,
+     FROM ${countsTable(scope, filters)} WHERE ${w} GROUP BY 1, 2`,
     w.params,
   );
   const at = new Map(rows.map((r) => [`${r.dow}:${r.hour}`, r]));

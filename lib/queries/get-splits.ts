@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { countsOf, countsSql, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 import { timeToReadOf, type TimeToRead } from "./time-to-read";
 import { binsOf, ttrBins } from "./ttr-bins";
@@ -24,8 +25,12 @@ export async function getSplits(db: Db, scope: ViewerScope, filters: Filters, by
   // '' (not reported) and an unrecognised platform both read as "unknown".
   const col = by === "clientPlatform" ? `CASE WHEN client_platform IN ('', 'unknown') THEN 'unknown' ELSE client_platform END` : COLUMN[by];
   const [rows, bins] = await Promise.all([
-    query<CountRow & { g: string }>(db.prisma, `SELECT ${col} AS g, ${countsSql()} FROM delivery_rollups WHERE ${w} GROUP BY 1`, w.params),
-    ttrBins(db, w, col),
+    query<CountRow & { g: string }>(
+      db.prisma,
+      `SELECT ${col} AS g, ${countsSql()} FROM ${countsTable(scope, filters)} WHERE ${w} GROUP BY 1`,
+      w.params,
+    ),
+    ttrBins(db, scope, filters, range, col),
   ]);
   return rows
     .map((r) => {

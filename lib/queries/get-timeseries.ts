@@ -5,6 +5,7 @@ import { query } from "../db/sql";
 import { countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
 import { bucketGrid, localBucketSql, type Unit } from "./local-buckets";
+import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
 const MAX_HOUR_RANGE_DAYS = 93;
@@ -33,7 +34,7 @@ export async function getTimeseries(
   const rows = await query<CountRow & { k: string }>(
     db.prisma,
     `SELECT ${localBucketSql(unit, "bucket_start", `${tzParam}::text`)} AS k, ${countsSql()}
-     FROM delivery_rollups WHERE ${w} GROUP BY 1`,
+     FROM ${countsTable(scope, filters)} WHERE ${w} GROUP BY 1`,
     w.params,
   );
   const byKey = new Map(rows.map((r) => [r.k, r]));

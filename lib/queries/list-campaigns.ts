@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { countsOf, countsSql, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
 export const campaignSortSchema = z.enum(["sent", "deliveryRate", "readRate", "firstSentAt", "title"]);
@@ -27,12 +28,13 @@ export async function listCampaigns(
   defaultTz: string,
 ): Promise<CampaignRow[]> {
   const range = filters.from || filters.to ? resolveRange(filters, defaultTz) : null;
-  const w = rollupWhere(scope, { ...filters, kind: "campaign" }, range, "r");
+  const f = { ...filters, kind: "campaign" as const };
+  const w = rollupWhere(scope, f, range, "r");
   w.add("r.campaign_id <> ''");
   const rows = await query<CountRow & { id: string; title: string | null; first: Date; last: Date }>(
     db.prisma,
     `SELECT r.campaign_id AS id, max(c.title) AS title, min(r.bucket_start) AS first, max(r.bucket_start) AS last, ${countsSql("r")}
-     FROM delivery_rollups r
+     FROM ${countsTable(scope, f)} r
      LEFT JOIN campaigns c ON c.workspace_id = r.workspace_id AND c.id = r.campaign_id
      WHERE ${w} GROUP BY r.campaign_id`,
     w.params,

@@ -58,7 +58,38 @@ export async function snapshot(db: Db, workspaceId: string) {
      FROM ttr_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
     [workspaceId],
   );
-  return { deliveries, rollups, bins };
+  const { totals, daily } = await coarseRollups(db, workspaceId, "delivery_totals", "ttr_rollups_daily");
+  return { deliveries, rollups, bins, totals, daily };
+}
+
+const TOTALS_KEY = "bucket_start, kind::text, campaign_id, variant, source_id, client_platform";
+const DAILY_KEY = "kind::text, source_id, client_platform, bin";
+
+/**
+ * The coarse rollup tables summed over shards — or, given the fine tables' names, what they
+ * must hold: the fine rows summed over the dropped dimensions (and over UTC days for bins).
+ */
+export async function coarseRollups(
+  db: Db,
+  workspaceId: string,
+  totalsFrom: "delivery_totals" | "delivery_rollups" = "delivery_rollups",
+  dailyFrom: "ttr_rollups_daily" | "ttr_rollups" = "ttr_rollups",
+) {
+  const totals = await query(
+    db.prisma,
+    `SELECT ${TOTALS_KEY}, sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read,
+       sum(failed)::int AS failed, round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum
+     FROM ${totalsFrom} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6
+     HAVING sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    [workspaceId],
+  );
+  const daily = await query(
+    db.prisma,
+    `SELECT date_trunc('day', bucket_start, 'UTC') AS day, ${DAILY_KEY}, sum(count)::int AS count
+     FROM ${dailyFrom} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    [workspaceId],
+  );
+  return { totals, daily };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

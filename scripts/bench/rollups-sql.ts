@@ -15,6 +15,8 @@ const TTR = "GREATEST(0, extract(epoch FROM read_at - cohort_at))";
 export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<void> {
   await exec(`DELETE FROM delivery_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_rollups WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM delivery_totals WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM ttr_rollups_daily WHERE workspace_id = $1`, [workspaceId]);
   await exec(
     `INSERT INTO delivery_rollups (${COLS}, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, ${KEY}, count(*), count(*) FILTER (WHERE status IN ('delivered', 'read')),
@@ -29,6 +31,21 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
      SELECT workspace_id, ${KEY},
        CASE WHEN ${TTR} < 1 THEN 0 ELSE floor(log(2.0, ${TTR}::numeric) * 8)::int + 1 END, count(*)
      FROM deliveries WHERE workspace_id = $1 AND status = 'read' GROUP BY workspace_id, ${KEY}, 10 ORDER BY 2`,
+    [workspaceId],
+  );
+  // The coarse tables are the fine ones summed over the dimensions they drop (ingestion writes
+  // them from the same deltas: lib/ingest/store.ts addRollups).
+  await exec(
+    `INSERT INTO delivery_totals (workspace_id, bucket_start, kind, campaign_id, variant, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
+     SELECT workspace_id, bucket_start, kind, campaign_id, variant, source_id, client_platform,
+       sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
+     FROM delivery_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 2`,
+    [workspaceId],
+  );
+  await exec(
+    `INSERT INTO ttr_rollups_daily (workspace_id, bucket_start, kind, source_id, client_platform, bin, count)
+     SELECT workspace_id, date_trunc('day', bucket_start, 'UTC'), kind, source_id, client_platform, bin, sum(count)
+     FROM ttr_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2`,
     [workspaceId],
   );
 }
