@@ -29,6 +29,7 @@ import { listUnreadFollowUps } from "../lib/queries/list-unread-follow-ups";
 import { listDeliveries } from "../lib/queries/list-deliveries";
 import { BENCH_WS, BIG_CAMPAIGN, seedBench } from "./bench/seed-sql";
 import { rebuildRollups } from "./bench/rollups-sql";
+import { supportRepliesSelect } from "../lib/ingest/support-replies-sql";
 
 const { values: args } = parseArgs({
   options: {
@@ -383,9 +384,29 @@ function stateCases(db: Db, scan: Db, state: (a: unknown, b: unknown) => boolean
     both("member acknowledgement history", (d, i) =>
       getMemberAcknowledgements(d, scope, `mem-${(i * 97) % 2000}`, { from: "2000-01-01", tz: TZS[i % 4] }, "Europe/Berlin"),
     ),
-    both("support response times (30 days)", (d, i) =>
-      getResponseTimes(d, scope, { ...filtersFor(i * 4 + 1), kind: undefined }, "Europe/Berlin"),
-    ),
+    {
+      // Baseline: the reply pairs computed from the messages themselves (a window over every
+      // inbound and agent message of the range's conversations), as before support_replies.
+      name: "support response times (30 days)",
+      basis: "state",
+      fast: (i) => getResponseTimes(db, scope, { ...filtersFor(i * 4 + 1), kind: undefined }, "Europe/Berlin"),
+      slow: (i) => {
+        const f = filtersFor(i * 4 + 1);
+        const r = resolveRange(f, "Europe/Berlin");
+        const convs = `(SELECT workspace_id AS ws, id AS c FROM conversations WHERE workspace_id = 'bench'
+          AND first_inbound_at >= $1::timestamptz AND first_inbound_at < $2::timestamptz) AS t`;
+        return query<Row>(
+          db.prisma,
+          `SELECT count(*) FILTER (WHERE is_first)::int AS first, count(*)::int AS replies FROM (${supportRepliesSelect(convs)}) p`,
+          [r.from.toISOString(), r.to.toISOString()],
+        );
+      },
+      agree: (a, b) => {
+        const rt = a as Awaited<ReturnType<typeof getResponseTimes>>;
+        const [row] = b as Row[];
+        return rt.firstResponse.count === num(row.first) && rt.reply.count === num(row.replies);
+      },
+    },
     both("unread follow-ups (first page)", (d, i) =>
       listUnreadFollowUps(d, scope, { hours: 24, limit: 50, agentId: i % 2 ? `agent-${i % 50}` : undefined, now }),
     ),

@@ -365,7 +365,12 @@ export async function applyBatch(
   );
 
   // 10. Support conversations: inbound messages and the latest outbound.
-  await recordConversations(writes, fresh, messages);
+  const touched = await recordConversations(writes, fresh, messages);
+  if (touched.length) {
+    // Reply pairs read the messages and conversations written above: those go first.
+    await writes.flush();
+    await store.recomputeReplies(writes, touched);
+  }
 
   // 11. The event log (duplicates included), parked receipts, released receipts' outcomes.
   await store.insertEvents(writes, all.map(toEventRow));
@@ -426,7 +431,12 @@ async function registerCatalog(tx: Tx, rows: store.MessageRow[]): Promise<void> 
   await store.upsertCatalog(tx, campaigns, variants, announcements);
 }
 
-async function recordConversations(tx: Tx, fresh: Tagged[], messages: Map<string, store.MessageRow>): Promise<void> {
+/** Returns the conversations touched, whose reply pairs need recomputing. */
+async function recordConversations(
+  tx: Tx,
+  fresh: Tagged[],
+  messages: Map<string, store.MessageRow>,
+): Promise<{ ws: string; id: string }[]> {
   const inbound: Parameters<typeof store.insertInbound>[1] = [];
   const convs = new Map<string, Parameters<typeof store.upsertConversations>[1][number]>();
   const conv = (ws: string, id: string, sourceId: string | null) => {
@@ -460,6 +470,7 @@ async function recordConversations(tx: Tx, fresh: Tagged[], messages: Map<string
   }
   await store.insertInbound(tx, inbound);
   await store.upsertConversations(tx, [...convs.values()]);
+  return [...convs.values()];
 }
 
 function toEventRow(t: Tagged): store.EventRow {

@@ -1,4 +1,5 @@
 import { query, execute, rowsOf, type RawJson, type Tx } from "../db/sql";
+import { supportRepliesSelect } from "./support-replies-sql";
 import type { DeliveryState, RollupKey } from "./delivery-state";
 import type { MessageKind } from "./events";
 
@@ -716,6 +717,39 @@ export async function insertInbound(
     `INSERT INTO inbound_messages (workspace_id, conversation_id, event_key, sender_id, source_id, occurred_at)
      SELECT * FROM ${u.from} ON CONFLICT DO NOTHING`,
     u.params,
+  );
+}
+
+/**
+ * Recomputes the reply pairs of these conversations from their messages, which must already be
+ * written (by an earlier statement: a statement does not see its own CTEs' writes). Pairs still
+ * there are updated and pairs gone are deleted — disjoint rows, so both may share one statement.
+ */
+export async function recomputeReplies(tx: Tx, convs: { ws: string; id: string }[]): Promise<void> {
+  if (!convs.length) return;
+  const t = rowsOf(
+    "t",
+    [
+      ["ws", "text"],
+      ["c", "text"],
+    ],
+    convs.map((c) => [c.ws, c.id]),
+  );
+  const pairs = supportRepliesSelect(t.from);
+  await execute(
+    tx,
+    `DELETE FROM support_replies s USING ${t.from}
+     WHERE s.workspace_id = t.ws AND s.conversation_id = t.c
+       AND NOT EXISTS (SELECT 1 FROM (${pairs}) f WHERE f.ws = s.workspace_id AND f.c = s.conversation_id AND f.turn = s.turn)`,
+    t.params,
+  );
+  await execute(
+    tx,
+    `INSERT INTO support_replies AS s (workspace_id, conversation_id, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id)
+     ${pairs}
+     ON CONFLICT (workspace_id, conversation_id, turn) DO UPDATE SET agent_id = EXCLUDED.agent_id, asked_at = EXCLUDED.asked_at,
+       answered_at = EXCLUDED.answered_at, is_first = EXCLUDED.is_first, opened_at = EXCLUDED.opened_at, source_id = EXCLUDED.source_id`,
+    t.params,
   );
 }
 

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { withTransaction } from "../db/driver";
 import { execute, query, type Tx } from "../db/sql";
 import { contributionOf, rollupKeyString, type RollupKey } from "../ingest/delivery-state";
-import { addRollups, addSourceStats, statsDelta, lockDeliveries, type RollupDelta } from "../ingest/store";
+import { addRollups, addSourceStats, statsDelta, lockDeliveries, recomputeReplies, type RollupDelta } from "../ingest/store";
 import { storedFormsOf } from "./settings";
 
 // Erasure of one recipient on request (right to erasure). Every row that holds the person's id,
@@ -52,12 +52,26 @@ export async function eraseRecipient(db: Db, workspaceId: string, recipientId: s
     }
     const waitingReceipts = await removeWaiting(tx, workspaceId, forms);
     const watermarks = await del(`DELETE FROM watermarks WHERE workspace_id = $1 AND reader_id = ANY($2::text[])`);
-    const inboundMessages = await del(`DELETE FROM inbound_messages WHERE workspace_id = $1 AND sender_id = ANY($2::text[])`);
+    const gone = await query<{ c: string }>(
+      tx,
+      `DELETE FROM inbound_messages WHERE workspace_id = $1 AND sender_id = ANY($2::text[]) RETURNING conversation_id AS c`,
+      [workspaceId, forms],
+    );
+    const inboundMessages = gone.length;
     const conversations = await del(`DELETE FROM conversations WHERE workspace_id = $1 AND customer_id = ANY($2::text[])`);
     // Where a platform names a conversation after the customer (a WhatsApp chat is their
     // number), the id is theirs too: the agents' messages keep their counts, not the link.
     for (const table of ["messages", "deliveries", "receipt_events"])
       await del(`UPDATE ${table} SET conversation_id = NULL WHERE workspace_id = $1 AND conversation_id = ANY($2::text[])`);
+    // Reply pairs: gone with their conversation, recomputed where the person's messages were a turn.
+    await del(
+      `DELETE FROM support_replies s WHERE workspace_id = $1 AND (conversation_id = ANY($2::text[])
+         OR NOT EXISTS (SELECT 1 FROM conversations c WHERE c.workspace_id = s.workspace_id AND c.id = s.conversation_id))`,
+    );
+    await recomputeReplies(
+      tx,
+      [...new Set(gone.map((g) => g.c))].map((id) => ({ ws: workspaceId, id })),
+    );
     const rosterEntries = await del(
       `DELETE FROM team_members WHERE workspace_id = $1 AND (member_id = ANY($2::text[]) OR recipient_id = ANY($2::text[]))`,
     );

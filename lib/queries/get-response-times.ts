@@ -10,7 +10,7 @@ import type { ViewerScope } from "./scope";
 // customer's first inbound message of the conversation; reply time = for every customer turn,
 // the first agent message after it − the turn's first inbound message (a burst of three customer
 // messages waits for one answer, not three). Conversations are those whose first inbound message
-// falls in the range. Sources: conversations, inbound_messages and messages (state, not the log).
+// falls in the range. Source: support_replies, the reply pairs ingestion keeps per conversation.
 
 export interface TimeSummary {
   count: number;
@@ -40,34 +40,22 @@ const EDGES: [string, number, number | null][] = [
 
 const MAX_PAIRS = 500_000;
 
-/** Every reply in the range: who answered, when the turn was opened, when it was answered. */
+/** Every reply of the conversations opened in the range: who answered, when the turn was opened, when it was answered. */
 function repliesSql(scope: ViewerScope, f: Filters & { agentId?: string }, from: Date, to: Date) {
   const params: unknown[] = [scope.workspaceId, from.toISOString(), to.toISOString()];
   const p = (v: unknown) => `$${params.push(v)}`;
   const visible: string[] = [];
   if (scope.kinds && !scope.kinds.includes("support")) visible.push("false");
-  if (scope.senderIds) visible.push(`r.agent = ANY(${p(scope.senderIds)}::text[])`);
-  if (f.agentId) visible.push(`r.agent = ${p(f.agentId)}`);
-  if (f.teamId) visible.push(`r.agent IN (SELECT member_id FROM team_members WHERE workspace_id = $1 AND team_id = ${p(f.teamId)})`);
-  if (f.source) visible.push(`conv.source_id = ${p(f.source)}`);
+  if (scope.senderIds) visible.push(`r.agent_id = ANY(${p(scope.senderIds)}::text[])`);
+  if (f.agentId) visible.push(`r.agent_id = ${p(f.agentId)}`);
+  if (f.teamId) visible.push(`r.agent_id IN (SELECT member_id FROM team_members WHERE workspace_id = $1 AND team_id = ${p(f.teamId)})`);
+  if (f.source) visible.push(`r.source_id = ${p(f.source)}`);
+  // Pairs are kept per conversation by ingestion (lib/ingest/support-replies-sql.ts).
   const sql = `
-    WITH conv AS (
-      SELECT id, source_id FROM conversations WHERE workspace_id = $1 AND first_inbound_at >= $2::timestamptz AND first_inbound_at < $3::timestamptz
-    ), ev AS (
-      SELECT i.conversation_id AS c, i.occurred_at AS at, 0 AS dir, NULL::text AS agent
-      FROM inbound_messages i JOIN conv ON conv.id = i.conversation_id WHERE i.workspace_id = $1
-      UNION ALL
-      SELECT m.conversation_id, m.sent_at, 1, m.sender_id
-      FROM messages m JOIN conv ON conv.id = m.conversation_id WHERE m.workspace_id = $1 AND m.kind = 'support'
-    ), seq AS (
-      SELECT c, at, dir, agent, sum(dir) OVER (PARTITION BY c ORDER BY at, dir ROWS UNBOUNDED PRECEDING) - dir AS turn FROM ev
-    ), turns AS (
-      SELECT c, turn, min(at) FILTER (WHERE dir = 0) AS asked FROM seq GROUP BY c, turn
-    ), r AS (
-      SELECT s.c, s.agent, t.asked, s.at AS answered, row_number() OVER (PARTITION BY s.c ORDER BY s.turn) = 1 AS first
-      FROM seq s JOIN turns t ON t.c = s.c AND t.turn = s.turn WHERE s.dir = 1 AND t.asked IS NOT NULL
-    )
-    SELECT r.* FROM r JOIN conv ON conv.id = r.c ${visible.length ? `WHERE ${visible.join(" AND ")}` : ""}`;
+    SELECT r.conversation_id AS c, NULLIF(r.agent_id, '') AS agent, r.asked_at AS asked, r.answered_at AS answered, r.is_first AS first
+    FROM support_replies r
+    WHERE r.workspace_id = $1 AND r.opened_at >= $2::timestamptz AND r.opened_at < $3::timestamptz
+    ${visible.map((v) => `AND ${v}`).join(" ")}`;
   return { sql, params };
 }
 

@@ -59,7 +59,13 @@ export async function snapshot(db: Db, workspaceId: string) {
     [workspaceId],
   );
   const { totals, daily } = await coarseRollups(db, workspaceId, "delivery_totals", "ttr_rollups_daily");
-  return { deliveries, rollups, bins, totals, daily };
+  const replies = await query(
+    db.prisma,
+    `SELECT conversation_id, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id
+     FROM support_replies WHERE workspace_id = $1 ORDER BY conversation_id, turn`,
+    [workspaceId],
+  );
+  return { deliveries, rollups, bins, totals, daily, replies };
 }
 
 const TOTALS_KEY = "bucket_start, kind::text, campaign_id, variant, source_id, client_platform";

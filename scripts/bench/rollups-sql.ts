@@ -5,6 +5,8 @@
 // binned as bin 0 below 1 s, else floor(log2(s) × 8) + 1. rollups-sql.integration.test.ts proves
 // the two agree. Used by the dashboard benchmark to seed 10M deliveries without replaying them.
 
+import { supportRepliesSql } from "../../lib/ingest/support-replies-sql";
+
 type Exec = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 const KEY = `to_timestamp(floor(extract(epoch FROM cohort_at) / 900) * 900), kind, COALESCE(campaign_id, ''), COALESCE(variant, ''),
@@ -17,6 +19,9 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM ttr_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM delivery_totals WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_rollups_daily WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
+  // Reply pairs of every conversation, with the statement ingestion runs per touched conversation.
+  await exec(supportRepliesSql(`(SELECT workspace_id AS ws, id AS c FROM conversations WHERE workspace_id = $1) AS t`), [workspaceId]);
   await exec(
     `INSERT INTO delivery_rollups (${COLS}, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, ${KEY}, count(*), count(*) FILTER (WHERE status IN ('delivered', 'read')),
