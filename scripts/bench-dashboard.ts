@@ -404,7 +404,7 @@ function stateCases(db: Db, scan: Db, state: (a: unknown, b: unknown) => boolean
       agree: (a, b) => {
         const rt = a as Awaited<ReturnType<typeof getResponseTimes>>;
         const [row] = b as Row[];
-        return rt.firstResponse.count === num(row.first) && rt.reply.count === num(row.replies);
+        return rt.firstResponse.count === Number(row.first) && rt.reply.count === Number(row.replies);
       },
     },
     both("unread follow-ups (first page)", (d, i) =>
