@@ -10,7 +10,13 @@ const instant = z.iso.datetime({ offset: true });
 
 export const timeseriesQuery = filtersSchema.extend({ unit: z.enum(["hour", "day"]).default("day") });
 export const splitsQuery = filtersSchema.extend({ by: z.enum(["source", "clientPlatform"]) });
-export const campaignsQuery = filtersSchema.extend({ sort: campaignSortSchema.optional(), order: z.enum(["asc", "desc"]).optional() });
+export const campaignsQuery = filtersSchema.extend({
+  sort: campaignSortSchema.optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  /** Part of the campaign's title or id, any case. */
+  search: z.string().max(200).optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+});
 export const compareQuery = filtersSchema.extend({
   items: z
     .string()

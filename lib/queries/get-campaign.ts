@@ -81,3 +81,10 @@ export async function getCampaign(db: Db, scope: ViewerScope, id: string, filter
     comparisons,
   };
 }
+
+/** Whether the viewer may see a campaign of this id at all (for the page's 404). */
+export async function campaignExists(db: Db, scope: ViewerScope, id: string): Promise<boolean> {
+  const w = rollupWhere(scope, { campaignId: id }, null);
+  const rows = await query<{ one: number }>(db.prisma, `SELECT 1 AS one FROM delivery_rollups WHERE ${w} LIMIT 1`, w.params);
+  return rows.length > 0;
+}
