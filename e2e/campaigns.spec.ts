@@ -1,10 +1,13 @@
 import { parse } from "csv-parse/sync";
-import { expect, request as pwRequest, test, type Page, type TestInfo } from "@playwright/test";
+import { expect as baseExpect, request as pwRequest, test, type Page, type TestInfo } from "@playwright/test";
 import { signInByApi, USERS } from "./auth";
 
 // The Campaigns screens against their own workspace (e2e-campaigns, Europe/Berlin), so other spec
 // files' data cannot change these numbers. Demo data: four campaigns at different ages, one with
 // an A/B test whose variants differ clearly (50 % vs 70 % read), failures with error codes.
+
+// The machine running these is shared and busy: give client-rendered data room to arrive.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const TOKEN = "rk_e2e_cmp_token_00000001";
 const MARKETER = "marketer@cmp.test";

@@ -167,6 +167,7 @@ export function CampaignCompare({ tz, sources }: { tz: string; sources: SourceOp
                   const link = (status: "sent" | "delivered" | "read", n: number) => (
                     <Link
                       href={deliveriesHref({ ...filters, campaignId: ref.campaignId, variant: ref.variant, status })}
+                      prefetch={false}
                       className="hover:underline"
                       aria-label={t("campaigns.drillDown", { count: fmt.count(n), status: t(`metrics.${status}`), name: label(c.ref) })}
                     >

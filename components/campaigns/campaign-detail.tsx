@@ -104,6 +104,7 @@ export function CampaignDetail({ id, tz, sources }: { id: string; tz: string; so
                 </div>
                 <Link
                   href={href({ status: k })}
+                  prefetch={false}
                   className="mt-1 block text-2xl font-semibold tracking-tight tabular-nums hover:underline"
                   aria-label={t("campaigns.drillDown", { count: fmt.count(d[k]), status: t(`metrics.${k}`), name })}
                 >
@@ -161,6 +162,7 @@ export function CampaignDetail({ id, tz, sources }: { id: string; tz: string; so
                           {drillable(v.variant) ? (
                             <Link
                               href={href({ variant: v.variant || undefined, status: k })}
+                              prefetch={false}
                               className="hover:underline"
                               aria-label={t("campaigns.drillDown", {
                                 count: fmt.count(v[k]),
@@ -256,6 +258,7 @@ function FailureReasons({ reasons, href }: { reasons: CampaignDetailJson["failur
                     {r.code ? (
                       <Link
                         href={href(r.code)}
+                        prefetch={false}
                         className="hover:underline"
                         aria-label={t("drillDown", { count: fmt.count(r.count), code: r.code })}
                       >

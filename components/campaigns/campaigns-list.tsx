@@ -174,6 +174,7 @@ export function CampaignsList({ tz, sources }: { tz: string; sources: SourceOpti
                       <Td key={k} className="text-right tabular-nums">
                         <Link
                           href={deliveriesHref({ ...filters, campaignId: c.id, status: k })}
+                          prefetch={false}
                           className="hover:underline"
                           aria-label={t("campaigns.drillDown", { count: fmt.count(c[k]), status: t(`metrics.${k}`), name })}
                         >

@@ -4,7 +4,10 @@
 
 export type DrillDownParams = Record<string, string | number | null | undefined>;
 
-/** `/deliveries?` + the non-empty params, keys sorted. */
+/**
+ * `/deliveries?` + the non-empty params, keys sorted. Screens render these links with
+ * prefetch={false}: a table holds dozens of them and few are followed.
+ */
 export function deliveriesHref(params: DrillDownParams): string {
   const q = new URLSearchParams();
   for (const key of Object.keys(params).sort()) {
