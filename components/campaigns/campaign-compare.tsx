@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, X } from "lucide-react";
+import { ArrowLeft, Download, X } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { createSerializer, useQueryStates } from "nuqs";
@@ -10,11 +10,13 @@ import { ChartCard } from "../charts/chart-card";
 import { axisProps, gridProps, SERIES_COLORS, tooltipStyle } from "../charts/chart-theme";
 import type { SourceOption } from "../filters/filter-bar";
 import { useFormat } from "../i18n/use-format";
+import { Button } from "../ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "../ui/card";
 import { cn } from "../ui/cn";
 import { Select } from "../ui/select";
 import { Skeleton } from "../ui/skeleton";
 import { Table, Td, Th } from "../ui/table";
+import { apiUrl } from "@/lib/ui/api-client";
 import { deliveriesHref } from "@/lib/ui/drill-down";
 import { useApiQuery } from "@/lib/ui/use-api-query";
 import type { CampaignListRow, CompareJson } from "./api-types";
@@ -42,7 +44,8 @@ export function CampaignCompare({ tz, sources }: { tz: string; sources: SourceOp
   const filters = campaignApiFilters(p, tz);
   const ids = [...new Set(p.ids)];
   const ready = ids.length >= 2 && ids.length <= MAX_COMPARE;
-  const q = useApiQuery<CompareJson>("/api/v1/compare", { ...filters, items: ids.join(",") }, { enabled: ready });
+  const params = { ...filters, items: ids.join(",") };
+  const q = useApiQuery<CompareJson>("/api/v1/compare", params, { enabled: ready });
   const catalogue = useApiQuery<{ campaigns: CampaignListRow[] }>("/api/v1/campaigns", { sort: "title" });
   const d = ready ? q.data : undefined;
 
@@ -107,6 +110,14 @@ export function CampaignCompare({ tz, sources }: { tz: string; sources: SourceOp
               ]}
             />
           </div>
+        )}
+        {ready && (
+          <Button asChild variant="outline" className="ml-auto">
+            <a href={apiUrl("/api/v1/compare", { ...params, format: "csv" })} download data-testid="compare-csv">
+              <Download aria-hidden />
+              {t("campaigns.csv")}
+            </a>
+          </Button>
         )}
       </div>
 

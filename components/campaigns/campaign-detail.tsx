@@ -38,6 +38,7 @@ export function CampaignDetail({ id, tz, sources }: { id: string; tz: string; so
   const name = d?.title ?? id;
   const variantName = (v: string) => (v === "" ? t("campaigns.detail.noVariant") : t("campaigns.detail.variant", { variant: v }));
   const named = d ? d.variants.filter((v) => v.variant !== "") : [];
+  const variantRefs = named.map((v) => `${id}:${v.variant}`);
   // A row without a variant cannot be drilled into on its own (the deliveries filter has no
   // "no variant" value) unless it is the whole campaign.
   const drillable = (variant: string) => variant !== "" || (d?.variants.length ?? 0) <= 1;
@@ -61,10 +62,18 @@ export function CampaignDetail({ id, tz, sources }: { id: string; tz: string; so
       <div className="flex flex-wrap gap-2">
         {named.length >= 2 && (
           <Button asChild variant="outline">
-            <Link href={compareUrl("/campaigns/compare", { ...f, ids: named.slice(0, 5).map((v) => `${id}:${v.variant}`) })}>
+            <Link href={compareUrl("/campaigns/compare", { ...f, ids: variantRefs.slice(0, 5) })}>
               <GitCompareArrows aria-hidden />
               {t("campaigns.detail.compareVariants")}
             </Link>
+          </Button>
+        )}
+        {named.length >= 2 && named.length <= 5 && (
+          <Button asChild variant="outline">
+            <a href={apiUrl("/api/v1/compare", { ...filters, items: variantRefs.join(","), format: "csv" })} download>
+              <Download aria-hidden />
+              {t("campaigns.detail.exportVariants")}
+            </a>
           </Button>
         )}
         <Button asChild variant="outline">

@@ -157,7 +157,7 @@ export function dashboardPaths() {
       true,
     ),
     "/api/v1/compare": get(
-      "2–5 campaigns or variants (campaign:variant) side by side, each tested against the first",
+      "2–5 campaigns or variants (campaign:variant) side by side, each tested against the first; format=csv gives one row per cohort with its test",
       compareQuery,
       obj({
         cohorts: { type: "array", items: obj({ ref: { type: "string" }, ...counts, readRateCi: ci, timeToRead: ttr }) },

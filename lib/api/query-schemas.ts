@@ -27,6 +27,7 @@ export const compareQuery = filtersSchema.extend({
         .filter(Boolean),
     )
     .refine((l) => l.length >= 2 && l.length <= 5, "give 2 to 5 comma-separated campaign ids or campaign:variant pairs"),
+  format: z.enum(["json", "csv"]).default("json"),
 });
 export const announcementQuery = z.object({ tz, deadline: instant.optional() });
 export const responseTimesQuery = filtersSchema.extend({ agentId: z.string().min(1).optional() });

@@ -1,5 +1,6 @@
 import { isoInTz } from "../serialize";
 import { isImmature } from "../queries/counts";
+import type { Comparison } from "../queries/compare-cohorts";
 import type { CampaignRow } from "../queries/list-campaigns";
 import type { DeliveryRow } from "../queries/list-deliveries";
 import type { FollowUp } from "../queries/list-unread-follow-ups";
@@ -61,3 +62,51 @@ export const DELIVERY_CSV_COLUMNS = Object.keys(serializeDelivery({ cohortAt: ne
 export function serializeFollowUp(f: FollowUp, tz: string) {
   return { ...f, sentAt: isoInTz(f.sentAt, tz) };
 }
+
+/** Compare as a flat table: one row per cohort, with its test against the baseline (the first). */
+export function compareCsvRows(c: Comparison) {
+  return c.cohorts.map((x) => {
+    const vs = c.comparisons.find((k) => k.b === x.ref);
+    return {
+      ref: x.ref,
+      label: x.label,
+      sent: x.sent,
+      delivered: x.delivered,
+      read: x.read,
+      failed: x.failed,
+      pending: x.pending,
+      deliveryRate: x.deliveryRate,
+      readRate: x.readRate,
+      readRateCiLow: x.readRateCi?.[0] ?? null,
+      readRateCiHigh: x.readRateCi?.[1] ?? null,
+      ttrP50: x.timeToRead.p50,
+      ttrP90: x.timeToRead.p90,
+      ttrMean: x.timeToRead.mean,
+      baseline: c.cohorts[0]?.ref ?? null,
+      differenceVsBaseline: vs?.difference ?? null,
+      pValue: vs?.pValue ?? null,
+      significant: vs?.significant ?? null,
+    };
+  });
+}
+
+export const COMPARE_CSV_COLUMNS = [
+  "ref",
+  "label",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "pending",
+  "deliveryRate",
+  "readRate",
+  "readRateCiLow",
+  "readRateCiHigh",
+  "ttrP50",
+  "ttrP90",
+  "ttrMean",
+  "baseline",
+  "differenceVsBaseline",
+  "pValue",
+  "significant",
+].map((key) => ({ key, header: key }));

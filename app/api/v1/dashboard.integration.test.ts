@@ -148,6 +148,18 @@ describe.each(DATABASE_KINDS)("dashboard API on %s", (kind) => {
     expect(audit).toEqual({ action: "export.csv", target: "campaigns" });
   });
 
+  it("compares as CSV: one row per cohort with its test against the first, the same numbers as JSON", async () => {
+    const j = (await json(await call(compare, `/compare?items=cmp-1:A,cmp-1:B,cmp-2`))).body;
+    const res = await call(compare, `/compare?items=cmp-1:A,cmp-1:B,cmp-2&format=csv`);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.ref)).toEqual(["cmp-1:A", "cmp-1:B", "cmp-2"]);
+    expect(rows[0]).toMatchObject({ baseline: "cmp-1:A", differenceVsBaseline: "", pValue: "" });
+    expect(Number(rows[1].read)).toBe(j.cohorts[1].read);
+    expect(Number(rows[1].pValue)).toBeCloseTo(j.comparisons[0].pValue, 10);
+    expect(Number(rows[2].readRateCiLow)).toBeCloseTo(j.cohorts[2].readRateCi[0], 10);
+  });
+
   it("a campaign's counts match the deliveries their drill-down lists", async () => {
     const c = (await json(await call(campaign, `/campaigns/cmp-1`, TOKEN, { id: "cmp-1" }))).body;
     const count = async (q: string) => {
