@@ -154,6 +154,12 @@ test("the list renders every campaign, sorts by mouse and keyboard, and exports 
   await expect(page.getByTestId("campaign-flash").getByTestId("immature")).toHaveText("Immature");
   await expect(spring.getByTestId("immature")).toHaveCount(0);
   await shot(page, testInfo, "campaigns-list");
+  // Tablet width: the page does not scroll sideways (the wide table scrolls inside its frame).
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(spring).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await shot(page, testInfo, "campaigns-list-768");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole("button", { name: "Sent", exact: true }).click();
   await expect(page).toHaveURL(/sort=sent/);
@@ -271,6 +277,12 @@ test("compare: pick two campaigns in the table, read the verdict, in English and
     /^Not enough evidence of a difference: Spring sale and Summer launch are 4\.7 points apart, which could be chance \(p = 0\.4\d\d\)\.$/,
   );
   await shot(page, testInfo, "campaigns-compare");
+  const csv = await page.request.get((await page.getByTestId("compare-csv").getAttribute("href"))!);
+  const rows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => [r.ref, r.read, r.significant])).toEqual([
+    ["spring", "211", ""],
+    ["summer", "50", "false"],
+  ]);
 
   // Variants of one campaign: a clear difference.
   await page.goto("/campaigns/compare?ids=spring:A,spring:B");
@@ -284,6 +296,7 @@ test("compare: pick two campaigns in the table, read the verdict, in English and
   await expect(page.getByTestId("verdicts").getByTestId("verdict")).toHaveText(
     "Spring sale · 变体 B 的已读率比 Spring sale · 变体 A 高 20.0 个百分点；这不太可能是偶然（p < 0.001）。",
   );
+  await expect(page.getByTestId("widget-compare-read-rate").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await shot(page, testInfo, "campaigns-compare-zh");
 });
 
