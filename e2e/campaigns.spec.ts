@@ -7,7 +7,8 @@ import { signInByApi, USERS } from "./auth";
 // an A/B test whose variants differ clearly (50 % vs 70 % read), failures with error codes.
 
 // The machine running these is shared and busy: give client-rendered data room to arrive.
-const expect = baseExpect.configure({ timeout: 15_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 180_000 });
 
 const TOKEN = "rk_e2e_cmp_token_00000001";
 const MARKETER = "marketer@cmp.test";

@@ -28,14 +28,14 @@ const listUrl = createSerializer(campaignFilterParams);
 const compareUrl = createSerializer(compareParams);
 
 /** One campaign: counters, variants with intervals and tests, best send time, failures, time-to-read. */
-export function CampaignDetail({ id, tz, sources }: { id: string; tz: string; sources: SourceOption[] }) {
+export function CampaignDetail({ id, title, tz, sources }: { id: string; title: string | null; tz: string; sources: SourceOption[] }) {
   const t = useTranslations();
   const fmt = useFormat();
   const [f] = useQueryStates(campaignFilterParams);
   const filters = campaignApiFilters(f, tz);
   const q = useApiQuery<CampaignDetailJson>(`/api/v1/campaigns/${encodeURIComponent(id)}`, filters);
   const d = q.data;
-  const name = d?.title ?? id;
+  const name = d?.title ?? title ?? id;
   const variantName = (v: string) => (v === "" ? t("campaigns.detail.noVariant") : t("campaigns.detail.variant", { variant: v }));
   const named = d ? d.variants.filter((v) => v.variant !== "") : [];
   const variantRefs = named.map((v) => `${id}:${v.variant}`);
@@ -55,8 +55,8 @@ export function CampaignDetail({ id, tz, sources }: { id: string; tz: string; so
           <ArrowLeft className="size-4" aria-hidden />
           {t("campaigns.title")}
         </Link>
-        <h1 className="text-2xl font-semibold tracking-tight">{q.isPending ? id : name}</h1>
-        {d?.title && <p className="text-sm text-muted-foreground">{id}</p>}
+        <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+        {name !== id && <p className="text-sm text-muted-foreground">{id}</p>}
       </div>
       <CampaignFilterBar sources={sources} tz={tz} />
       <div className="flex flex-wrap gap-2">

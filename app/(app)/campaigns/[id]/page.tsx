@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { CampaignDetail } from "@/components/campaigns/campaign-detail";
-import { campaignExists } from "@/lib/queries/get-campaign";
+import { findCampaignTitle } from "@/lib/queries/get-campaign";
 import { pageScope } from "@/lib/ui/page-scope";
 import { loadSourceOptions } from "../sources";
 
@@ -11,8 +11,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const id = safeDecode(raw);
   const { db, ws, scope } = await pageScope("campaigns");
   // A campaign this viewer cannot see (or that does not exist) is a 404, like any hidden page.
-  if (!(await campaignExists(db, scope, id))) notFound();
-  return <CampaignDetail id={id} tz={ws.timezone} sources={await loadSourceOptions(db, ws.id)} />;
+  const title = await findCampaignTitle(db, scope, id);
+  if (title === undefined) notFound();
+  return <CampaignDetail id={id} title={title} tz={ws.timezone} sources={await loadSourceOptions(db, ws.id)} />;
 }
 
 // Next hands dynamic segments over still percent-encoded when they hold non-ASCII characters.
