@@ -136,6 +136,20 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
     path: "/messages/roles-agent3",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 404 }),
   },
+  // Campaign pages: the roles of the "campaigns" section (admin, marketer). Another workspace's
+  // admin may open the list and Compare (of their own campaigns) but not this workspace's campaign.
+  "/campaigns": {
+    path: "/campaigns",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 200, agent: 404, otherAdmin: 200 }),
+  },
+  "/campaigns/[id]": {
+    path: "/campaigns/roles",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 200, agent: 404, otherAdmin: 404 }),
+  },
+  "/campaigns/compare": {
+    path: "/campaigns/compare?ids=roles,roles",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 200, agent: 404, otherAdmin: 200 }),
+  },
   "/settings/tokens": {
     path: "/settings/tokens",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),

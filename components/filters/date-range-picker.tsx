@@ -9,8 +9,8 @@ import { cn } from "../ui/cn";
 import { Popover, PopoverContent, PopoverTrigger } from "../ui/popover";
 import type { RangePreset } from "./filter-params";
 
-export interface DateRangeValue {
-  range: RangePreset;
+export interface DateRangeValue<R extends string = RangePreset> {
+  range: R;
   from: string | null;
   to: string | null;
 }
@@ -20,15 +20,18 @@ const PRESETS = ["today", "7d", "30d"] as const;
 /**
  * Presets as a segmented control (arrow keys move between them) plus a custom range of two
  * native date inputs in a popover. `days` is the resolved range, shown on the custom button.
+ * Screens with other presets (Campaigns adds "all time") pass their own, each a `filters` message key.
  */
-export function DateRangePicker({
+export function DateRangePicker<R extends string = RangePreset>({
   value,
   days,
   onChange,
+  presets = PRESETS as unknown as readonly R[],
 }: {
-  value: DateRangeValue;
+  value: DateRangeValue<R>;
   days: { from: string; to: string };
-  onChange: (next: DateRangeValue) => void;
+  onChange: (next: DateRangeValue<R>) => void;
+  presets?: readonly R[];
 }) {
   const t = useTranslations("filters");
   const [open, setOpen] = useState(false);
@@ -42,17 +45,17 @@ export function DateRangePicker({
       <ToggleGroup.Root
         type="single"
         value={custom ? "" : value.range}
-        onValueChange={(v) => v && onChange({ range: v as RangePreset, from: null, to: null })}
+        onValueChange={(v) => v && onChange({ range: v as R, from: null, to: null })}
         className="inline-flex h-9 items-center rounded-md border border-input bg-card p-0.5"
         aria-label={t("range")}
       >
-        {PRESETS.map((p) => (
+        {presets.map((p) => (
           <ToggleGroup.Item
             key={p}
             value={p}
             className="h-full rounded-[5px] px-3 text-sm text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring data-[state=on]:bg-primary data-[state=on]:text-primary-foreground"
           >
-            {t(p)}
+            {t(p as "today")}
           </ToggleGroup.Item>
         ))}
       </ToggleGroup.Root>
@@ -78,7 +81,7 @@ export function DateRangePicker({
             onSubmit={(e) => {
               e.preventDefault();
               if (from && to) {
-                onChange({ range: "custom", from: from <= to ? from : to, to: from <= to ? to : from });
+                onChange({ range: "custom" as R, from: from <= to ? from : to, to: from <= to ? to : from });
                 setOpen(false);
               }
             }}

@@ -124,9 +124,21 @@ export function dashboardPaths() {
       }),
     ),
     "/api/v1/campaigns": get(
-      "Campaigns with their counters (all time unless from/to are given), sortable",
+      "Campaigns with their counters (all time unless from/to are given), sortable, searchable by title or id; format=csv gives the same table as CSV",
       campaignsQuery,
-      obj({ campaigns: { type: "array", items: obj({ id: { type: "string" }, title: { type: ["string", "null"] }, ...counts }) } }),
+      obj({
+        campaigns: {
+          type: "array",
+          items: obj({
+            id: { type: "string" },
+            title: { type: ["string", "null"] },
+            ...counts,
+            firstSentAt: { type: "string", format: "date-time" },
+            lastSentAt: { type: "string", format: "date-time" },
+            immature: { type: "boolean", description: "its newest cohort was sent < 24 h ago: the read rate will still rise" },
+          }),
+        },
+      }),
     ),
     "/api/v1/campaigns/{id}": get(
       "A campaign: counters, readRateCi, timeToRead, variants, pairwise comparisons, heatmap, failure reasons",
@@ -145,7 +157,7 @@ export function dashboardPaths() {
       true,
     ),
     "/api/v1/compare": get(
-      "2–5 campaigns or variants (campaign:variant) side by side, each tested against the first",
+      "2–5 campaigns or variants (campaign:variant) side by side, each tested against the first; format=csv gives one row per cohort with its test",
       compareQuery,
       obj({
         cohorts: { type: "array", items: obj({ ref: { type: "string" }, ...counts, readRateCi: ci, timeToRead: ttr }) },

@@ -10,7 +10,13 @@ const instant = z.iso.datetime({ offset: true });
 
 export const timeseriesQuery = filtersSchema.extend({ unit: z.enum(["hour", "day"]).default("day") });
 export const splitsQuery = filtersSchema.extend({ by: z.enum(["source", "clientPlatform"]) });
-export const campaignsQuery = filtersSchema.extend({ sort: campaignSortSchema.optional(), order: z.enum(["asc", "desc"]).optional() });
+export const campaignsQuery = filtersSchema.extend({
+  sort: campaignSortSchema.optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  /** Part of the campaign's title or id, any case. */
+  search: z.string().max(200).optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+});
 export const compareQuery = filtersSchema.extend({
   items: z
     .string()
@@ -21,6 +27,7 @@ export const compareQuery = filtersSchema.extend({
         .filter(Boolean),
     )
     .refine((l) => l.length >= 2 && l.length <= 5, "give 2 to 5 comma-separated campaign ids or campaign:variant pairs"),
+  format: z.enum(["json", "csv"]).default("json"),
 });
 export const announcementQuery = z.object({ tz, deadline: instant.optional() });
 export const responseTimesQuery = filtersSchema.extend({ agentId: z.string().min(1).optional() });

@@ -1,13 +1,34 @@
 import { isoInTz } from "../serialize";
+import { isImmature } from "../queries/counts";
+import type { Comparison } from "../queries/compare-cohorts";
 import type { CampaignRow } from "../queries/list-campaigns";
 import type { DeliveryRow } from "../queries/list-deliveries";
 import type { FollowUp } from "../queries/list-unread-follow-ups";
 
 // Rows leave the API through these: times as ISO with the offset of the requested zone.
 
-export function serializeCampaignRow(c: CampaignRow, tz: string) {
-  return { ...c, firstSentAt: isoInTz(c.firstSentAt, tz), lastSentAt: isoInTz(c.lastSentAt, tz) };
+export function serializeCampaignRow(c: CampaignRow, tz: string, now = new Date()) {
+  return {
+    id: c.id,
+    title: c.title,
+    sent: c.sent,
+    delivered: c.delivered,
+    read: c.read,
+    failed: c.failed,
+    pending: c.pending,
+    deliveryRate: c.deliveryRate,
+    readRate: c.readRate,
+    readRateOfSent: c.readRateOfSent,
+    firstSentAt: isoInTz(c.firstSentAt, tz),
+    lastSentAt: isoInTz(c.lastSentAt, tz),
+    // Its newest 15-minute cohort is under 24 h old: the read rate will still rise (product.md).
+    immature: isImmature(new Date(c.lastSentAt.getTime() + 15 * 60_000), now),
+  };
 }
+
+export const CAMPAIGN_CSV_COLUMNS = Object.keys(
+  serializeCampaignRow({ firstSentAt: new Date(0), lastSentAt: new Date(0) } as CampaignRow, "UTC"),
+).map((key) => ({ key, header: key }));
 
 export function serializeDelivery(d: DeliveryRow, tz: string) {
   const t = (x: Date | null) => isoInTz(x, tz);
@@ -41,3 +62,51 @@ export const DELIVERY_CSV_COLUMNS = Object.keys(serializeDelivery({ cohortAt: ne
 export function serializeFollowUp(f: FollowUp, tz: string) {
   return { ...f, sentAt: isoInTz(f.sentAt, tz) };
 }
+
+/** Compare as a flat table: one row per cohort, with its test against the baseline (the first). */
+export function compareCsvRows(c: Comparison) {
+  return c.cohorts.map((x) => {
+    const vs = c.comparisons.find((k) => k.b === x.ref);
+    return {
+      ref: x.ref,
+      label: x.label,
+      sent: x.sent,
+      delivered: x.delivered,
+      read: x.read,
+      failed: x.failed,
+      pending: x.pending,
+      deliveryRate: x.deliveryRate,
+      readRate: x.readRate,
+      readRateCiLow: x.readRateCi?.[0] ?? null,
+      readRateCiHigh: x.readRateCi?.[1] ?? null,
+      ttrP50: x.timeToRead.p50,
+      ttrP90: x.timeToRead.p90,
+      ttrMean: x.timeToRead.mean,
+      baseline: c.cohorts[0]?.ref ?? null,
+      differenceVsBaseline: vs?.difference ?? null,
+      pValue: vs?.pValue ?? null,
+      significant: vs?.significant ?? null,
+    };
+  });
+}
+
+export const COMPARE_CSV_COLUMNS = [
+  "ref",
+  "label",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "pending",
+  "deliveryRate",
+  "readRate",
+  "readRateCiLow",
+  "readRateCiHigh",
+  "ttrP50",
+  "ttrP90",
+  "ttrMean",
+  "baseline",
+  "differenceVsBaseline",
+  "pValue",
+  "significant",
+].map((key) => ({ key, header: key }));

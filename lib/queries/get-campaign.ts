@@ -87,3 +87,18 @@ export async function getCampaign(db: Db, scope: ViewerScope, id: string, filter
     comparisons,
   };
 }
+
+/**
+ * The campaign's title if the viewer may see it (null when it has none), undefined when it does
+ * not exist for them: the page's 404 and its heading before the numbers arrive.
+ */
+export async function findCampaignTitle(db: Db, scope: ViewerScope, id: string): Promise<string | null | undefined> {
+  const w = rollupWhere(scope, { campaignId: id }, null);
+  const seen = await query<{ one: number }>(db.prisma, `SELECT 1 AS one FROM delivery_rollups WHERE ${w} LIMIT 1`, w.params);
+  if (seen.length === 0) return undefined;
+  const [meta] = await query<{ title: string | null }>(db.prisma, `SELECT title FROM campaigns WHERE workspace_id = $1 AND id = $2`, [
+    scope.workspaceId,
+    id,
+  ]);
+  return meta?.title ?? null;
+}

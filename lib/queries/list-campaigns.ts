@@ -7,7 +7,17 @@ import { resolveRange, rollupWhere, type Filters } from "./filters";
 import { countsTable } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
-export const campaignSortSchema = z.enum(["sent", "deliveryRate", "readRate", "firstSentAt", "title"]);
+export const campaignSortSchema = z.enum([
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "pending",
+  "deliveryRate",
+  "readRate",
+  "firstSentAt",
+  "title",
+]);
 export type CampaignSort = z.infer<typeof campaignSortSchema>;
 
 export interface CampaignRow extends Counts {
@@ -24,7 +34,7 @@ export interface CampaignRow extends Counts {
 export async function listCampaigns(
   db: Db,
   scope: ViewerScope,
-  filters: Filters & { sort?: CampaignSort; order?: "asc" | "desc" },
+  filters: Filters & { sort?: CampaignSort; order?: "asc" | "desc"; search?: string },
   defaultTz: string,
 ): Promise<CampaignRow[]> {
   const range = filters.from || filters.to ? resolveRange(filters, defaultTz) : null;
@@ -39,7 +49,11 @@ export async function listCampaigns(
      WHERE ${w} GROUP BY r.campaign_id`,
     w.params,
   );
-  const list = rows.map((r) => ({ id: r.id, title: r.title, firstSentAt: r.first, lastSentAt: r.last, ...countsOf(r) }));
+  // Title search is a substring match on the few hundred rows a workspace has, not worth SQL.
+  const needle = filters.search?.trim().toLocaleLowerCase();
+  const list = rows
+    .map((r) => ({ id: r.id, title: r.title, firstSentAt: r.first, lastSentAt: r.last, ...countsOf(r) }))
+    .filter((c) => !needle || c.id.toLocaleLowerCase().includes(needle) || (c.title ?? "").toLocaleLowerCase().includes(needle));
   const sort = filters.sort ?? "firstSentAt";
   const dir = (filters.order ?? (sort === "title" ? "asc" : "desc")) === "asc" ? 1 : -1;
   const key = (c: CampaignRow): number | string | null =>

@@ -118,6 +118,66 @@ describe.each(DATABASE_KINDS)("dashboard API on %s", (kind) => {
     expect((await (kpis as Handler)(new Request(`${BASE}/stats/kpis`), { params: Promise.resolve({}) })).status).toBe(401);
   });
 
+  it("lists campaigns sorted by any count, searched by title or id, and as the same table in CSV", async () => {
+    const all = (await json(await call(campaigns, `/campaigns?sort=failed&order=asc`))).body.campaigns as {
+      id: string;
+      title: string | null;
+      failed: number;
+      immature: boolean;
+    }[];
+    expect(all.map((c) => c.id).sort()).toEqual(["cmp-1", "cmp-2"]);
+    expect(all[0].failed).toBeLessThanOrEqual(all[1].failed);
+    const desc = (await json(await call(campaigns, `/campaigns?sort=failed&order=desc`))).body.campaigns as typeof all;
+    expect(desc.map((c) => c.failed)).toEqual(all.map((c) => c.failed).reverse());
+    // Sent days before "now" of the scenario, but the real clock is later still: mature.
+    expect(all.every((c) => c.immature === false)).toBe(true);
+    const one = (await json(await call(campaigns, `/campaigns?search=CMP-2`))).body.campaigns as typeof all;
+    expect(one.map((c) => c.id)).toEqual(["cmp-2"]);
+    expect((await json(await call(campaigns, `/campaigns?search=no-such-campaign`))).body.campaigns).toEqual([]);
+
+    const res = await call(campaigns, `/campaigns?sort=failed&order=asc&format=csv`);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.id)).toEqual(all.map((c) => c.id));
+    expect(rows.map((r) => Number(r.failed))).toEqual(all.map((c) => c.failed));
+    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(["title", "sent", "deliveryRate", "readRate", "immature"]));
+    const [audit] = await query<{ action: string; target: string }>(
+      db.prisma,
+      `SELECT action, target FROM audit_log WHERE target = 'campaigns' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({ action: "export.csv", target: "campaigns" });
+  });
+
+  it("compares as CSV: one row per cohort with its test against the first, the same numbers as JSON", async () => {
+    const j = (await json(await call(compare, `/compare?items=cmp-1:A,cmp-1:B,cmp-2`))).body;
+    const res = await call(compare, `/compare?items=cmp-1:A,cmp-1:B,cmp-2&format=csv`);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.ref)).toEqual(["cmp-1:A", "cmp-1:B", "cmp-2"]);
+    expect(rows[0]).toMatchObject({ baseline: "cmp-1:A", differenceVsBaseline: "", pValue: "" });
+    expect(Number(rows[1].read)).toBe(j.cohorts[1].read);
+    expect(Number(rows[1].pValue)).toBeCloseTo(j.comparisons[0].pValue, 10);
+    expect(Number(rows[2].readRateCiLow)).toBeCloseTo(j.cohorts[2].readRateCi[0], 10);
+  });
+
+  it("a campaign's counts match the deliveries their drill-down lists", async () => {
+    const c = (await json(await call(campaign, `/campaigns/cmp-1`, TOKEN, { id: "cmp-1" }))).body;
+    const count = async (q: string) => {
+      let n = 0;
+      let cursor = "";
+      do {
+        const page = await json(await call(deliveries, `/deliveries?campaignId=cmp-1&${q}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`));
+        n += page.body.deliveries.length;
+        cursor = page.body.nextCursor ?? "";
+      } while (cursor);
+      return n;
+    };
+    for (const status of ["sent", "delivered", "read", "failed", "pending"] as const) {
+      expect(await count(`status=${status}`), status).toBe(c[status]);
+      expect(await count(`status=${status}&variant=B`), `B ${status}`).toBe(c.variants[1][status]);
+    }
+  });
+
   it("drill-down pages and the CSV list exactly the deliveries behind a count", async () => {
     const f = await json(await call(funnel, `/stats/funnel?${range}&campaignId=cmp-1&tz=Europe/Berlin`));
     const readCount = f.body.steps[2].count;
