@@ -22,7 +22,14 @@ export const compareQuery = filtersSchema.extend({
     )
     .refine((l) => l.length >= 2 && l.length <= 5, "give 2 to 5 comma-separated campaign ids or campaign:variant pairs"),
 });
-export const announcementQuery = z.object({ tz, deadline: instant.optional() });
+/** Without a due time, members are overdue this many hours after the announcement's first send. */
+const overdueHours = z.coerce
+  .number()
+  .positive()
+  .max(24 * 365)
+  .optional();
+export const announcementQuery = z.object({ tz, deadline: instant.optional(), hours: overdueHours });
+export const announcementsQuery = filtersSchema.extend({ hours: overdueHours });
 export const responseTimesQuery = filtersSchema.extend({ agentId: z.string().min(1).optional() });
 const cursorParams = { cursor: z.string().min(1).max(2000).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() };
 export const followUpsQuery = z.object({
