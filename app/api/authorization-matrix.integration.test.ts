@@ -385,7 +385,11 @@ const RULES: Record<string, Rule> = {
     showsAcme: () => false, // the same shape for every workspace; acme's URL is not reachable by id
   },
   "PUT /api/v1/admin/nudge-webhook": {
-    probe: async () => ({ path: "/api/v1/admin/nudge-webhook", params: {}, init: json({ url: "https://hooks.example.test/nudge" }, "PUT") }),
+    probe: async () => ({
+      path: "/api/v1/admin/nudge-webhook",
+      params: {},
+      init: json({ url: "https://hooks.example.test/nudge" }, "PUT"),
+    }),
     expect: { ...adminOnly, otherUser: own() },
     showsAcme: () => false,
   },

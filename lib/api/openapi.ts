@@ -299,7 +299,8 @@ export function openApiDocument() {
           responses: { "200": ok("Settings", nudgeWebhook), ...errors(401, 403, 429, 503) },
         },
         put: {
-          summary: "Set the nudge webhook's URL; a Standard Webhooks signing secret (whsec_…) is made the first time or on rotateSecret and shown once (admin scope); audited",
+          summary:
+            "Set the nudge webhook's URL; a Standard Webhooks signing secret (whsec_…) is made the first time or on rotateSecret and shown once (admin scope); audited",
           security: bearer,
           requestBody: jsonBody(json(nudgeWebhookSchema)),
           responses: {

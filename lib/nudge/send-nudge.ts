@@ -95,7 +95,8 @@ export async function sendNudge(
     });
     status = res.status;
     await res.body?.cancel();
-    if (status < 200 || status >= 300) failure = `The receiver answered HTTP ${status}; nobody was nudged. Check the receiving system and try again.`;
+    if (status < 200 || status >= 300)
+      failure = `The receiver answered HTTP ${status}; nobody was nudged. Check the receiving system and try again.`;
   } catch (e) {
     const reason = (e as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : "the connection failed";
     failure = `The nudge webhook could not be reached (${reason}); nobody was nudged. Check that the receiving system is up and try again.`;

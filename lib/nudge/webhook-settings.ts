@@ -16,9 +16,7 @@ export interface NudgeWebhookSettings {
 
 export const nudgeWebhookSchema = z
   .object({
-    url: z
-      .url({ protocol: /^https?$/, error: "give an http:// or https:// URL" })
-      .max(2000),
+    url: z.url({ protocol: /^https?$/, error: "give an http:// or https:// URL" }).max(2000),
     /** Make a new signing secret (the old one stops working at once). */
     rotateSecret: z.boolean().optional(),
   })

@@ -33,7 +33,13 @@ export const DELETE = withApi({
   roles: ["admin"],
   handler: async ({ db, scope, actor }) => {
     const settings = await clearNudgeWebhook(db, scope.workspaceId);
-    await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: "webhook.changed", target: "webhook:nudge", details: { removed: true } });
+    await recordAudit(db, {
+      workspaceId: scope.workspaceId,
+      actor,
+      action: "webhook.changed",
+      target: "webhook:nudge",
+      details: { removed: true },
+    });
     return settings;
   },
 });
