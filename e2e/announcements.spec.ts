@@ -2,13 +2,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { signIn, signInByApi, USERS } from "./auth";
+import { signIn, signInByApi } from "./auth";
 
-// Announcements as the demo manager (team-a: Alice = agent-1, Bob = agent-2): the list, one
+// Announcements as a team manager (team-a: Alice = agent-1, Bob = agent-2): the list, one
 // announcement's roster and overdue list, and "Nudge overdue" to a receiver running in this test,
-// which checks the Standard Webhooks signature with the secret the admin was shown once.
+// which checks the Standard Webhooks signature with the secret the admin was shown once. In a
+// workspace of its own (e2e-ann), so the other specs' counts are not disturbed.
 
-const TOKEN = "rk_e2e_token_0000000001";
+const TOKEN = "rk_e2e_ann_token_00000001";
+const USERS = { admin: "admin@ann.test", manager: "manager@ann.test" };
 const HOUR = 3600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
@@ -25,7 +27,16 @@ function events() {
     message: { id: "ann-e2e-m1", kind: "announcement", senderId: "agent-1", announcementId: ANN, title: TITLE },
     recipientId: r,
   });
+  // Team B's own announcement (sent by Carol): the team-a manager must not see it.
+  const teamB = {
+    type: "message.sent",
+    id: "ann-e2e-s-b",
+    occurredAt: ago(2 * HOUR),
+    message: { id: "ann-e2e-m2", kind: "announcement", senderId: "agent-3", announcementId: "e2e-ann-team-b", title: "Team B rota" },
+    recipientId: "agent-3",
+  };
   return [
+    teamB,
     sent("agent-1"),
     sent("agent-2"),
     sent("agent-3"),
@@ -92,7 +103,7 @@ test("the manager sees the list, then the roster and who is overdue", async ({ p
   await expect(row.locator("td").nth(6)).toContainText("33");
   await expect(row.locator("td").nth(7)).toHaveText("2");
   // Another team's announcement is not listed.
-  await expect(page.getByTestId("announcement-roles-ann-b")).toHaveCount(0);
+  await expect(page.getByTestId("announcement-e2e-ann-team-b")).toHaveCount(0);
   await shot(page, testInfo, "announcements-list");
 
   await row.getByRole("link", { name: TITLE }).click();

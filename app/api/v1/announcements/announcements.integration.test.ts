@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as listGET } from "./route";
 import { POST as nudgePOST } from "./[id]/nudge/route";
+import { GET as rosterGET } from "./[id]/route";
 import { DELETE as webhookDELETE, GET as webhookGET, PUT as webhookPUT } from "../admin/nudge-webhook/route";
 import { setDb } from "@/lib/db/client";
 import { setIngestWriter } from "@/lib/ingest";
@@ -155,6 +156,29 @@ describe.each(DATABASE_KINDS)("announcements and nudges on %s", (kind) => {
     expect(await list("otherAdmin")).toEqual([]);
     // A range that ends before anything was sent lists nothing.
     expect(await list("admin", "?from=2000-01-01&to=2000-01-02")).toEqual([]);
+  });
+
+  it("the roster sorts as asked, and its CSV has the same rows in the same order (audited as an export)", async () => {
+    const get = (qs: string) =>
+      rosterGET(withCookie(`/api/v1/announcements/ann-due${qs}`, cookie.manager), { params: Promise.resolve({ id: "ann-due" }) });
+    const json = (await (await get("?sort=timeToRead&order=asc")).json()) as { members: { recipientId: string }[] };
+    // agent-1 read after 20 min, agent-3 after 110 min; the unread sort last.
+    expect(json.members.map((m) => m.recipientId)).toEqual(["agent-1", "agent-3", "agent-2", "agent-4"]);
+    const desc = (await (await get("?sort=timeToRead&order=desc")).json()) as { members: { recipientId: string }[] };
+    expect(desc.members.map((m) => m.recipientId)).toEqual(["agent-3", "agent-1", "agent-2", "agent-4"]);
+    const csv = await get("?sort=timeToRead&order=desc&format=csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toBe("recipientId,name,status,acknowledged,readAt,timeToReadSeconds,overdue");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["agent-3", "agent-1", "agent-2", "agent-4"]);
+    // Alice read in time (not overdue), Carol read late (overdue).
+    expect(lines[2]).toMatch(/^agent-1,Alice,read,true,[^,]+,\d+(\.\d+)?,false$/);
+    expect(lines[1]).toMatch(/^agent-3,Carol,read,true,.*,true$/);
+    const exports = await db.prisma.auditEntry.count({
+      where: { workspaceId: "acme", action: "export.csv", target: "announcement:ann-due" },
+    });
+    expect(exports).toBe(1);
   });
 
   it("without a nudge webhook, says so and where an admin sets it (409), and sends nothing", async () => {
