@@ -82,7 +82,7 @@ export function AnnouncementDetail({ id, tz }: { id: string; tz: string }) {
           {[
             d.team ? t("teamLine", { team: d.team.name ?? d.team.id }) : null,
             d.sentAt ? t("sentLine", { time: fmt.dateTime(d.sentAt, tz) }) : null,
-            d.deadline ? t(d.deadlinePassed ? "dueWas" : "dueIn", { time: fmt.dateTime(d.deadline, tz) }) : null,
+            d.dueAt ? t(d.deadlinePassed ? "dueWas" : "dueIn", { time: fmt.dateTime(d.dueAt, tz) }) : t("noDueLine"),
             t("tzLine", { tz }),
           ]
             .filter(Boolean)
@@ -130,7 +130,7 @@ export function AnnouncementDetail({ id, tz }: { id: string; tz: string }) {
           </CardHeader>
           <CardContent className="flex flex-col gap-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <OverdueHoursSelect />
+              {d.dueAt ? <span /> : <OverdueHoursSelect />}
               <Button
                 type="button"
                 onClick={() => nudge.mutate({ hours })}

@@ -25,6 +25,8 @@ export interface AnnouncementDetail {
   title: string | null;
   team: { id: string; name: string | null } | null;
   sentAt: string | null;
+  /** The announcement's own due time (null: none; `deadline` then comes from `hours`). */
+  dueAt: string | null;
   deadline: string | null;
   targeted: number;
   acknowledged: number;
@@ -117,6 +119,7 @@ export async function getAnnouncement(
     title: meta?.title ?? null,
     team: meta?.team_id && teamVisible ? { id: meta.team_id, name: meta.team_name } : null,
     sentAt: firstSent === null ? null : isoInTz(new Date(firstSent), opts.tz),
+    dueAt: isoInTz(meta?.due_at, opts.tz),
     deadline: isoInTz(deadline, opts.tz),
     targeted,
     acknowledged,
