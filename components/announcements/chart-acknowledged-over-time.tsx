@@ -12,7 +12,18 @@ import { Table, Td, Th } from "../ui/table";
 export function ChartAcknowledgedOverTime({ detail, tz }: { detail: AnnouncementDetail; tz: string }) {
   const t = useTranslations("announcements.overTime");
   const fmt = useFormat();
-  const points = detail.overTime.map((p) => ({ ...p, label: fmt.dateTime(p.start, tz) }));
+  // Each bucket holds the cumulative count at its end, so it is labelled by its end ("until");
+  // the curve starts from 0 at the send.
+  const buckets = detail.overTime;
+  const endOf = (i: number) => {
+    if (i + 1 < buckets.length) return buckets[i + 1].start;
+    const step = buckets.length > 1 ? Date.parse(buckets[i].start) - Date.parse(buckets[i - 1].start) : 3600_000;
+    return new Date(Date.parse(buckets[i].start) + step).toISOString();
+  };
+  const points = [
+    ...(detail.sentAt && buckets.length ? [{ at: detail.sentAt, acknowledged: 0, rate: detail.targeted ? 0 : null }] : []),
+    ...buckets.map((b, i) => ({ at: endOf(i), acknowledged: b.acknowledged, rate: b.rate })),
+  ].map((p) => ({ ...p, label: fmt.dateTime(p.at, tz) }));
   return (
     <ChartCard
       id="acknowledged-over-time"
@@ -30,7 +41,7 @@ export function ChartAcknowledgedOverTime({ detail, tz }: { detail: Announcement
           </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.start}>
+              <tr key={p.at}>
                 <Td className="tabular-nums">{p.label}</Td>
                 <Td className="text-right tabular-nums">{fmt.count(p.acknowledged)}</Td>
                 <Td className="text-right tabular-nums">{fmt.rate(p.rate)}</Td>
