@@ -3,7 +3,7 @@
 import { ArrowDown, ArrowUp, ArrowUpDown, Download, Send } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { parseAsStringLiteral, useQueryState, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
 import type { NudgeResult } from "@/lib/nudge/send-nudge";
 import type { AnnouncementDetail as Detail, RosterMember } from "@/lib/queries/get-announcement";
 import { apiUrl } from "@/lib/ui/api-client";
@@ -16,29 +16,29 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "../ui
 import { Skeleton } from "../ui/skeleton";
 import { Table, Td, Th } from "../ui/table";
 import { ChartAcknowledgedOverTime } from "./chart-acknowledged-over-time";
-import { overdueHoursParam } from "./overdue-hours";
+import { announcementParams, type ROSTER_SORTS } from "./overdue-hours";
 import { OverdueHoursSelect } from "./overdue-hours-select";
 
-const SORTS = ["name", "status", "readAt", "timeToRead"] as const;
-type Sort = (typeof SORTS)[number];
-const sortParams = {
-  sort: parseAsStringLiteral(SORTS).withDefault("name"),
-  order: parseAsStringLiteral(["asc", "desc"] as const).withDefault("asc"),
-};
+type Sort = (typeof ROSTER_SORTS)[number];
+export interface AnnouncementInitial {
+  params: { hours: number; sort: Sort; order: "asc" | "desc" };
+  data: Detail;
+}
 
 function memberHref(m: RosterMember) {
   return `/announcements/members/${encodeURIComponent(m.recipientId)}`;
 }
 
 /** One announcement: numbers, acknowledgement over time, overdue list with nudge, sortable roster. */
-export function AnnouncementDetail({ id, tz }: { id: string; tz: string }) {
+export function AnnouncementDetail({ id, tz, initial }: { id: string; tz: string; initial?: AnnouncementInitial }) {
   const t = useTranslations("announcements");
   const fmt = useFormat();
-  const [hours] = useQueryState("hours", overdueHoursParam);
-  const [{ sort, order }, setSort] = useQueryStates(sortParams);
+  const [{ hours, sort, order }, setSort] = useQueryStates(announcementParams);
   const path = `/api/v1/announcements/${encodeURIComponent(id)}`;
   const params = { hours, sort, order };
-  const q = useApiQuery<Detail>(path, params);
+  // The server rendered the first view (same URL parameters): no second fetch for it.
+  const same = initial && initial.params.hours === hours && initial.params.sort === sort && initial.params.order === order;
+  const q = useApiQuery<Detail>(path, params, same ? { initialData: initial.data } : {});
   const nudge = useApiMutation<{ hours: number }, NudgeResult>(`${path}/nudge`);
 
   if (q.isPending)

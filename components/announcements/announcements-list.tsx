@@ -15,11 +15,16 @@ import { overdueHoursParam } from "./overdue-hours";
 import { OverdueHoursSelect } from "./overdue-hours-select";
 
 /** Every announcement the viewer may see with its acknowledgement rate and overdue count. */
-export function AnnouncementsList({ tz }: { tz: string }) {
+export function AnnouncementsList({ tz, initial }: { tz: string; initial?: { hours: number; announcements: AnnouncementRow[] } }) {
   const t = useTranslations("announcements");
   const fmt = useFormat();
   const [hours] = useQueryState("hours", overdueHoursParam);
-  const q = useApiQuery<{ announcements: AnnouncementRow[] }>("/api/v1/announcements", { hours });
+  // The server rendered the first view: no second fetch for the same hours.
+  const q = useApiQuery<{ announcements: AnnouncementRow[] }>(
+    "/api/v1/announcements",
+    { hours },
+    initial?.hours === hours ? { initialData: { announcements: initial.announcements } } : {},
+  );
   const withHours = (href: string) => (hours === 24 ? href : `${href}?hours=${hours}`);
 
   if (q.isPending)

@@ -10,11 +10,15 @@ import { Skeleton } from "../ui/skeleton";
 import { Table, Td, Th } from "../ui/table";
 
 /** One member's acknowledgement record: every announcement sent to them, read time, median time-to-read. */
-export function MemberHistory({ memberId, tz }: { memberId: string; tz: string }) {
+export function MemberHistory({ memberId, tz, initial }: { memberId: string; tz: string; initial?: MemberAcknowledgements }) {
   const t = useTranslations("announcements");
   const fmt = useFormat();
   // All time: a member's record is short (one row per announcement), and a manager wants all of it.
-  const q = useApiQuery<MemberAcknowledgements>(`/api/v1/members/${encodeURIComponent(memberId)}/acknowledgements`, { from: "2000-01-01" });
+  const q = useApiQuery<MemberAcknowledgements>(
+    `/api/v1/members/${encodeURIComponent(memberId)}/acknowledgements`,
+    { from: "2000-01-01" },
+    initial ? { initialData: initial } : {},
+  );
   if (q.isPending)
     return (
       <div aria-busy="true" className="flex flex-col gap-3">
