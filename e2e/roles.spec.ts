@@ -200,7 +200,8 @@ async function visitorContext(browser: Browser, who: Visitor, baseURL: string) {
 }
 
 test("every page with every visitor: allowed, hidden (404) or sent to sign-in", async ({ browser, baseURL }) => {
-  test.setTimeout(180_000);
+  // 12 pages × 6 visitors; the machine running the suite may be busy.
+  test.setTimeout(420_000);
   const got: Record<string, Outcome> = {};
   const want: Record<string, Outcome> = {};
   for (const who of VISITORS) {
