@@ -31,6 +31,8 @@ async function seed(request: APIRequestContext) {
     sent("roles-agent1", MESSAGES["roles-agent1"], { kind: "support", senderId: "agent-1", conversationId: "rc-1" }, "c-2"),
     sent("roles-agent2", MESSAGES["roles-agent2"], { kind: "support", senderId: "agent-2", conversationId: "rc-2" }, "c-3"),
     sent("roles-agent3", MESSAGES["roles-agent3"], { kind: "support", senderId: "agent-3", conversationId: "rc-3" }, "c-4"),
+    // An announcement by agent-3 (team-b) to agent-3: for the announcement and member page rules.
+    sent("roles-ann3", "Team B notice", { kind: "announcement", senderId: "agent-3", announcementId: "roles-ann-b" }, "agent-3"),
   ];
   const res = await request.post("/api/v1/events", {
     headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" },
@@ -149,6 +151,23 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
   "/campaigns/compare": {
     path: "/campaigns/compare?ids=roles,roles",
     expect: signedIn({ admin: 200, manager: 404, marketer: 200, agent: 404, otherAdmin: 200 }),
+  // Team data: admins and managers of the team. roles-ann-b was sent by agent-3 (team-b), and
+  // agent-3 is in team-b: the team-a manager may open neither.
+  "/announcements": {
+    path: "/announcements",
+    expect: signedIn({ admin: 200, manager: 200, marketer: 404, agent: 404, otherAdmin: 200 }),
+  },
+  "/announcements/[id]": {
+    path: "/announcements/roles-ann-b",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 404 }),
+  },
+  "/announcements/members/[id]": {
+    path: "/announcements/members/agent-3",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 404 }),
+  },
+  "/settings/nudge": {
+    path: "/settings/nudge",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
   },
   "/settings/tokens": {
     path: "/settings/tokens",
@@ -194,7 +213,8 @@ async function visitorContext(browser: Browser, who: Visitor, baseURL: string) {
 }
 
 test("every page with every visitor: allowed, hidden (404) or sent to sign-in", async ({ browser, baseURL }) => {
-  test.setTimeout(180_000);
+  // 12 pages × 6 visitors; the machine running the suite may be busy.
+  test.setTimeout(420_000);
   const got: Record<string, Outcome> = {};
   const want: Record<string, Outcome> = {};
   for (const who of VISITORS) {

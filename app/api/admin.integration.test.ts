@@ -182,7 +182,8 @@ describe("body limits", () => {
         if (!mod[method]) continue;
         const init = { method, headers: { "content-type": "application/json" }, body: big };
         // Routes for signed-in people only are called with an admin's session; the others with a token.
-        const req = route.startsWith("/api/admin/")
+        const sessionOnly = route.startsWith("/api/admin/") || route.endsWith("/nudge");
+        const req = sessionOnly
           ? withCookie(`${ORIGIN}${route}`, adminCookie, init)
           : bearer(`${BASE}${route}`, route.includes("/admin/") ? ADMIN_TOKEN : TOKEN, init);
         const res = await mod[method](req, { params: Promise.resolve({ sourceId: "acme-gen", id: "x" }) });

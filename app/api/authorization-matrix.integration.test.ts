@@ -182,6 +182,31 @@ const RULES: Record<string, Rule> = {
     probe: async () => ({ path: "/api/v1/announcements/ann-a", params: { id: "ann-a" } }),
     expect: readFor({ admin: 200, manager: 200 }, 404),
   },
+  "GET /api/v1/announcements": {
+    probe: async () => ({ path: "/api/v1/announcements", params: {} }),
+    expect: readFor({ admin: 200, manager: 200 }),
+    showsAcme: mentionsAcme,
+  },
+  // Nudging is a signed-in manager's or admin's act (no token scope opens it). Acme has no nudge
+  // webhook here (cleared before each call: the PUT rule below sets one), so the allowed callers
+  // get 409 "not configured" — after the visibility check, which answers 404 to the others.
+  "POST /api/v1/announcements/{id}/nudge": {
+    probe: async (db) => {
+      await db.prisma.workspace.update({ where: { id: "acme" }, data: { nudgeWebhookUrl: null, nudgeWebhookSecretSealed: null } });
+      return { path: "/api/v1/announcements/ann-a/nudge", params: { id: "ann-a" }, init: json({ hours: 0.5 }) };
+    },
+    expect: {
+      anonymous: 401,
+      admin: 409,
+      manager: 409,
+      marketer: 403,
+      agent: 403,
+      otherUser: 404,
+      token: 403,
+      readToken: 403,
+      otherToken: 403,
+    },
+  },
   "GET /api/v1/members/{id}/acknowledgements": {
     probe: async () => ({ path: "/api/v1/members/agent-1/acknowledgements?from=2000-01-01", params: { id: "agent-1" } }),
     expect: readFor({ admin: 200, manager: 200 }),
@@ -351,6 +376,25 @@ const RULES: Record<string, Rule> = {
   },
   "PATCH /api/v1/admin/privacy": {
     probe: async () => ({ path: "/api/v1/admin/privacy", params: {}, init: json({ retentionDays: 400 }, "PATCH") }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: () => false,
+  },
+  "GET /api/v1/admin/nudge-webhook": {
+    probe: async () => ({ path: "/api/v1/admin/nudge-webhook", params: {} }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: () => false, // the same shape for every workspace; acme's URL is not reachable by id
+  },
+  "PUT /api/v1/admin/nudge-webhook": {
+    probe: async () => ({
+      path: "/api/v1/admin/nudge-webhook",
+      params: {},
+      init: json({ url: "https://hooks.example.test/nudge" }, "PUT"),
+    }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: () => false,
+  },
+  "DELETE /api/v1/admin/nudge-webhook": {
+    probe: async () => ({ path: "/api/v1/admin/nudge-webhook", params: {}, init: { method: "DELETE" } }),
     expect: { ...adminOnly, otherUser: own() },
     showsAcme: () => false,
   },

@@ -7,11 +7,13 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "not_configured"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
   | "storage_unavailable"
   | "not_implemented"
+  | "bad_gateway"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -19,12 +21,16 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** A setting the request needs is missing (e.g. no nudge webhook): the message says where to set it. */
+  not_configured: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   storage_unavailable: 503,
   not_implemented: 501,
   internal: 500,
+  /** A system we called (an outgoing webhook's receiver) failed. */
+  bad_gateway: 502,
 };
 
 export class ApiError extends Error {

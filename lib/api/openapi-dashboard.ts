@@ -2,6 +2,7 @@ import { z } from "zod";
 import { filtersSchema } from "../queries/filters";
 import {
   announcementQuery,
+  announcementsQuery,
   campaignsQuery,
   compareQuery,
   deliveriesQuery,
@@ -164,6 +165,61 @@ export function dashboardPaths() {
         comparisons: { type: "array", items: comparison },
       }),
     ),
+    "/api/v1/announcements": get(
+      "Announcements the caller may see, newest first, with acknowledgement counted per member; overdue = not acknowledged by the due time (or `hours` after the first send when it has none), 0 before the deadline",
+      announcementsQuery,
+      obj({
+        announcements: {
+          type: "array",
+          items: obj({
+            id: { type: "string" },
+            title: { type: ["string", "null"] },
+            team: { type: ["object", "null"], properties: { id: { type: "string" }, name: { type: ["string", "null"] } } },
+            sentAt: { type: "string", format: "date-time" },
+            dueAt: { type: ["string", "null"], format: "date-time" },
+            targeted: { type: "integer" },
+            acknowledged: { type: "integer" },
+            rate: { ...rate, description: "acknowledged ÷ targeted" },
+            overdue: { type: "integer" },
+          }),
+        },
+      }),
+    ),
+    "/api/v1/announcements/{id}/nudge": {
+      post: {
+        summary:
+          "Nudge the overdue members: one Standard Webhooks-signed POST (webhook-id, webhook-timestamp, webhook-signature) of " +
+          '{type:"announcement.nudge", announcementId, title, deadline, overdue:[{recipientId, name}]} to the workspace\'s nudge webhook. ' +
+          "Signed-in managers (their teams' announcements) and admins; audited",
+        security: [{ session: [] }],
+        parameters: [path("id")],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: obj({
+                deadline: { type: "string", format: "date-time", description: "overrides the due time" },
+                hours: { type: "number", description: "without a due time: overdue this many hours after the first send" },
+              }),
+            },
+          },
+        },
+        responses: {
+          "200": {
+            description: "The receiver accepted it",
+            content: {
+              "application/json": {
+                schema: obj({ sent: { type: "integer" }, status: { type: "integer" }, webhookId: { type: "string" } }),
+              },
+            },
+          },
+          ...errors,
+          "404": err,
+          "409": { ...err, description: "No nudge webhook is configured (the message says where an admin sets it)" },
+          "502": { ...err, description: "The receiver failed or was unreachable; `receiverStatus` is its HTTP status" },
+        },
+      },
+    },
     "/api/v1/announcements/{id}": get(
       "Announcement roster, acknowledgement over time, overdue list (vs deadline or the announcement's due time)",
       announcementQuery,

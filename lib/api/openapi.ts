@@ -3,6 +3,7 @@ import { createTokenSchema } from "../auth/api-tokens";
 import { createUserSchema, updateUserSchema } from "../auth/users";
 import { canonicalEventSchema } from "../ingest/canonical";
 import { auditQuerySchema } from "../audit/audit-log";
+import { nudgeWebhookSchema } from "../nudge/webhook-settings";
 import { privacyPatchSchema } from "../privacy/settings";
 import { filtersSchema } from "../queries/filters";
 import { dashboardPaths } from "./openapi-dashboard";
@@ -68,6 +69,10 @@ const privacySettings = {
   retentionDays: { type: ["integer", "null"], description: "raw events older than this are deleted; null keeps them" },
 };
 const count = { type: "integer" };
+const nudgeWebhook = {
+  url: { type: ["string", "null"] },
+  hasSecret: { type: "boolean", description: "a signing secret exists (it is never shown again)" },
+};
 
 export function openApiDocument() {
   const event = json(canonicalEventSchema);
@@ -285,6 +290,28 @@ export function openApiDocument() {
           security: bearer,
           requestBody: jsonBody(json(privacyPatchSchema)),
           responses: { "200": ok("Settings after the change", privacySettings), ...errors(400, 401, 403, 413, 415, 429, 503) },
+        },
+      },
+      "/api/v1/admin/nudge-webhook": {
+        get: {
+          summary: "The workspace's outgoing webhook for nudges: its URL and whether a signing secret exists (admin scope)",
+          security: bearer,
+          responses: { "200": ok("Settings", nudgeWebhook), ...errors(401, 403, 429, 503) },
+        },
+        put: {
+          summary:
+            "Set the nudge webhook's URL; a Standard Webhooks signing secret (whsec_…) is made the first time or on rotateSecret and shown once (admin scope); audited",
+          security: bearer,
+          requestBody: jsonBody(json(nudgeWebhookSchema)),
+          responses: {
+            "200": ok("Settings; `secret` only when a new one was made", { ...nudgeWebhook, secret: { type: "string" } }),
+            ...errors(400, 401, 403, 413, 415, 429, 503),
+          },
+        },
+        delete: {
+          summary: "Remove the nudge webhook (URL and secret) (admin scope); audited",
+          security: bearer,
+          responses: { "200": ok("Settings after removal", nudgeWebhook), ...errors(401, 403, 429, 503) },
         },
       },
       "/api/v1/admin/erasure": {

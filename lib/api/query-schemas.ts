@@ -29,7 +29,23 @@ export const compareQuery = filtersSchema.extend({
     .refine((l) => l.length >= 2 && l.length <= 5, "give 2 to 5 comma-separated campaign ids or campaign:variant pairs"),
   format: z.enum(["json", "csv"]).default("json"),
 });
-export const announcementQuery = z.object({ tz, deadline: instant.optional() });
+/** Without a due time, members are overdue this many hours after the announcement's first send. */
+const overdueHours = z.coerce
+  .number()
+  .positive()
+  .max(24 * 365)
+  .optional();
+export const rosterSortSchema = z.enum(["name", "status", "readAt", "timeToRead"]);
+export const announcementQuery = z.object({
+  tz,
+  deadline: instant.optional(),
+  hours: overdueHours,
+  /** Order of `members` (and of the CSV): unread and unknown values last. */
+  sort: rosterSortSchema.optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+export const announcementsQuery = filtersSchema.extend({ hours: overdueHours });
 export const responseTimesQuery = filtersSchema.extend({ agentId: z.string().min(1).optional() });
 const cursorParams = { cursor: z.string().min(1).max(2000).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() };
 export const followUpsQuery = z.object({

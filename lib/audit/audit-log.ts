@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "user.removed",
   "privacy.changed",
   "recipient.erased",
+  "webhook.changed",
+  "announcement.nudged",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

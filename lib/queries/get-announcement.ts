@@ -23,7 +23,10 @@ export interface RosterMember {
 export interface AnnouncementDetail {
   id: string;
   title: string | null;
+  team: { id: string; name: string | null } | null;
   sentAt: string | null;
+  /** The announcement's own due time (null: none; `deadline` then comes from `hours`). */
+  dueAt: string | null;
   deadline: string | null;
   targeted: number;
   acknowledged: number;
@@ -45,13 +48,19 @@ export async function getAnnouncement(
   db: Db,
   scope: ViewerScope,
   id: string,
-  opts: { tz: string; deadline?: string; now?: Date },
+  /**
+   * The deadline is `deadline` when given, else the announcement's due time, else `hours` after
+   * its first send (none of them: nobody is overdue).
+   */
+  opts: { tz: string; deadline?: string; hours?: number; now?: Date },
 ): Promise<AnnouncementDetail> {
   const now = opts.now ?? new Date();
   const w = new Where(scope, "d").eq("announcement_id", id);
-  const [meta] = await query<{ title: string | null; due_at: Date | null; team_id: string | null }>(
+  const [meta] = await query<{ title: string | null; due_at: Date | null; team_id: string | null; team_name: string | null }>(
     db.prisma,
-    `SELECT title, due_at, team_id FROM announcements WHERE workspace_id = $1 AND id = $2`,
+    `SELECT a.title, a.due_at, a.team_id, t.name AS team_name FROM announcements a
+     LEFT JOIN teams t ON t.workspace_id = a.workspace_id AND t.id = a.team_id
+     WHERE a.workspace_id = $1 AND a.id = $2`,
     [scope.workspaceId, id],
   );
   const rows = await query<{ recipient_id: string; name: string | null; status: string; cohort_at: Date; read_at: Date | null }>(
@@ -84,11 +93,13 @@ export async function getAnnouncement(
   }));
   const targeted = members.length;
   const acknowledged = members.filter((m) => m.acknowledged).length;
-  const deadline = opts.deadline ? new Date(opts.deadline) : (meta?.due_at ?? null);
+  const firstSent = members.length ? Math.min(...members.map((m) => m.sentAtMs)) : null;
+  const deadline = opts.deadline
+    ? new Date(opts.deadline)
+    : (meta?.due_at ?? (opts.hours !== undefined && firstSent !== null ? new Date(firstSent + opts.hours * 3600_000) : null));
   const overdue = deadline
     ? members.filter((m) => m.readAtMs === null || m.readAtMs > deadline.getTime()).sort((a, b) => a.sentAtMs - b.sentAtMs)
     : [];
-  const firstSent = members.length ? Math.min(...members.map((m) => m.sentAtMs)) : null;
   let overTime: AnnouncementDetail["overTime"] = [];
   if (firstSent !== null) {
     const lastRead = Math.max(firstSent, ...members.map((m) => m.readAtMs ?? 0));
@@ -106,7 +117,9 @@ export async function getAnnouncement(
   return {
     id,
     title: meta?.title ?? null,
+    team: meta?.team_id && teamVisible ? { id: meta.team_id, name: meta.team_name } : null,
     sentAt: firstSent === null ? null : isoInTz(new Date(firstSent), opts.tz),
+    dueAt: isoInTz(meta?.due_at, opts.tz),
     deadline: isoInTz(deadline, opts.tz),
     targeted,
     acknowledged,

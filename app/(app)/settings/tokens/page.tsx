@@ -16,9 +16,14 @@ export default async function TokensPage() {
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           {/* The other settings page (the navigation's Settings entry opens the tokens). */}
-          <Link href="/settings/users" className="text-sm text-primary underline-offset-4 hover:underline">
-            {t("usersLink")}
-          </Link>
+          <div className="flex gap-4">
+            <Link href="/settings/users" className="text-sm text-primary underline-offset-4 hover:underline">
+              {t("usersLink")}
+            </Link>
+            <Link href="/settings/nudge" className="text-sm text-primary underline-offset-4 hover:underline">
+              {t("nudgeLink")}
+            </Link>
+          </div>
         </div>
         <p className="max-w-3xl text-sm text-muted-foreground">{t("intro")}</p>
       </div>
