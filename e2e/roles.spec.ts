@@ -151,6 +151,7 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
   "/campaigns/compare": {
     path: "/campaigns/compare?ids=roles,roles",
     expect: signedIn({ admin: 200, manager: 404, marketer: 200, agent: 404, otherAdmin: 200 }),
+  },
   // Team data: admins and managers of the team. roles-ann-b was sent by agent-3 (team-b), and
   // agent-3 is in team-b: the team-a manager may open neither.
   "/announcements": {
