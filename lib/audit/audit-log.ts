@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 
 // The audit log: who exported what, who looked at which per-person list, who changed whose
 // role, which token was used. Append-only; admins read it (GET /api/v1/admin/audit).
-// Entries never hold a recipient's id: targets are messages, campaigns, users, tokens.
+// Entries never hold a recipient's id: targets are messages, campaigns, users, tokens, sources.
 
 export type AuditActor = { type: "token" | "user" | "system"; id: string | null };
 
@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   "user.removed",
   "privacy.changed",
   "recipient.erased",
+  "source.created",
+  "source.updated",
+  "source.secret_rotated",
+  "source.replayed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
