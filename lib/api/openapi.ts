@@ -6,6 +6,7 @@ import { auditQuerySchema } from "../audit/audit-log";
 import { privacyPatchSchema } from "../privacy/settings";
 import { filtersSchema } from "../queries/filters";
 import { dashboardPaths } from "./openapi-dashboard";
+import { sourcePaths } from "./openapi-sources";
 
 // The OpenAPI description of every route, served at /api/openapi.json. Request schemas come from
 // the same zod schemas the routes validate with; a test fails when a route is missing here.
@@ -450,6 +451,7 @@ export function openApiDocument() {
         },
       },
       ...dashboardPaths(),
+      ...sourcePaths(),
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
       "/api/ping": {
         get: { summary: "Liveness", responses: { "200": { description: "ok" } } },
