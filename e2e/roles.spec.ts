@@ -144,6 +144,15 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
     path: "/settings/users",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
   },
+  "/settings/sources": {
+    path: "/settings/sources",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
+  },
+  // The e2e workspace's provisioned source: another workspace's admin does not find it.
+  "/settings/sources/[id]": {
+    path: "/settings/sources/e2e-generic",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 404 }),
+  },
   "/settings/audit": {
     path: "/settings/audit",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
