@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./auth";
+import { signInByApi, USERS } from "./auth";
 
 // The acceptance check of Settings → Sources: an admin creates a WhatsApp source, copies its
 // webhook URL, WhatsApp (played by this test) posts a signed status to it, and the message's
@@ -56,7 +56,7 @@ test("an admin creates a WhatsApp source, copies its URL, and a signed status ch
   });
   expect(sent.status()).toBe(200);
 
-  await signIn(page, USERS.admin);
+  await signInByApi(page, USERS.admin);
   await page.goto("/settings/tokens");
   await page.getByRole("link", { name: "Sources" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sources" })).toBeVisible();
@@ -86,7 +86,10 @@ test("an admin creates a WhatsApp source, copies its URL, and a signed status ch
   const check = await request.get(`${url}?hub.mode=subscribe&hub.verify_token=e2e-verify-token&hub.challenge=1158201444`);
   expect(await check.text()).toBe("1158201444");
 
+  // The open page follows the live stream; wait until it is connected before WhatsApp posts.
+  const live = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/stream");
   await page.goto(`/messages/${encodeURIComponent(wamid)}`);
+  expect((await live).status()).toBe(200);
   const delivery = page.getByTestId(`delivery-${RECIPIENT}`);
   await expect(delivery.locator(".status")).toHaveText("sent");
 
@@ -97,7 +100,7 @@ test("an admin creates a WhatsApp source, copies its URL, and a signed status ch
     data: body,
   });
   expect(res.status()).toBe(200);
-  await expect(delivery.locator(".status")).toHaveText("read");
+  await expect(delivery.locator(".status")).toHaveText("read", { timeout: 10_000 });
   await page.screenshot({ path: testInfo.outputPath("sources-message-read.png"), fullPage: true });
 
   // A request signed with another secret is refused, counted and listed (never with a secret).

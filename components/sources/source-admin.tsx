@@ -29,7 +29,7 @@ export function SourceAdmin({ tz }: { tz: string }) {
     <div className="flex flex-col gap-4">
       <ErrorAlert>{error?.message}</ErrorAlert>
       <AdminSection id="sources-heading" title={t("list")} action={<CreateSourceDialog />}>
-        {isPending ? (
+        {error && !data ? null : isPending ? (
           <div className="flex flex-col gap-2" aria-busy>
             <Skeleton className="h-8" />
             <Skeleton className="h-8" />
