@@ -17,7 +17,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByLabel("Account")).toBeVisible();
+  // Password hashing (scrypt) takes seconds on a busy machine.
+  await expect(page.getByLabel("Account")).toBeVisible({ timeout: 20_000 });
 }
 
 /** Signs in over the API with the page's cookie jar: for specs about what comes after sign-in. */

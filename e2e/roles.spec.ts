@@ -189,7 +189,8 @@ async function visitorContext(browser: Browser, who: Visitor, baseURL: string) {
 }
 
 test("every page with every visitor: allowed, hidden (404) or sent to sign-in", async ({ browser, baseURL }) => {
-  test.setTimeout(180_000);
+  // Grows with the pages: up to 8 s per page and visitor on a busy machine.
+  test.setTimeout(Math.max(180_000, VISITORS.length * Object.keys(PAGE_RULES).length * 8_000));
   const got: Record<string, Outcome> = {};
   const want: Record<string, Outcome> = {};
   for (const who of VISITORS) {
