@@ -1,5 +1,6 @@
 "use client";
 
+import { TZDate } from "@date-fns/tz";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ReplayReport } from "@/lib/webhooks/replay";
@@ -98,7 +99,7 @@ export function SourceDetail({ id, tz }: { id: string; tz: string }) {
 
       <SettingsForm source={s} path={path} />
       <RotateSecret source={s} path={path} tz={tz} />
-      <Replay path={path} />
+      <Replay path={path} tz={tz} />
     </div>
   );
 }
@@ -244,17 +245,43 @@ function RotateSecret({ source: s, path, tz }: { source: SourceRow; path: string
   );
 }
 
-function Replay({ path }: { path: string }) {
+/** The start of day `yyyy-mm-dd` (+ `plusDays`) in the workspace's zone, as an ISO time with its offset. */
+function dayStart(day: string, tz: string, plusDays = 0): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new TZDate(y, m - 1, d + plusDays, tz).toISOString();
+}
+
+function Replay({ path, tz }: { path: string; tz: string }) {
   const t = useTranslations("sources");
   const f = useFormat();
-  const replay = useApiMutation<Record<string, never>, { report: ReplayReport }>(`${path}/replay`);
+  const replay = useApiMutation<{ from?: string; to?: string }, { report: ReplayReport }>(`${path}/replay`);
   const r = replay.data?.report;
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const from = String(form.get("from") ?? "");
+    const to = String(form.get("to") ?? "");
+    // Whole days in the workspace's zone; "to" includes its day.
+    replay.mutate({ ...(from ? { from: dayStart(from, tz) } : {}), ...(to ? { to: dayStart(to, tz, 1) } : {}) });
+  }
+
   return (
     <AdminSection id="replay-heading" title={t("replay")}>
-      <p className="mb-3 text-sm text-muted-foreground">{t("replayIntro")}</p>
-      <Button type="button" variant="outline" disabled={replay.isPending} onClick={() => replay.mutate({})}>
-        {replay.isPending ? t("replaying") : t("replayButton")}
-      </Button>
+      <p className="mb-3 text-sm text-muted-foreground">{t("replayIntro", { tz })}</p>
+      <form className="flex flex-wrap items-end gap-4" onSubmit={submit} aria-label={t("replay")}>
+        <Label>
+          {t("replayFrom")}
+          <Input name="from" type="date" className="w-44" />
+        </Label>
+        <Label>
+          {t("replayTo")}
+          <Input name="to" type="date" className="w-44" />
+        </Label>
+        <Button type="submit" variant="outline" disabled={replay.isPending}>
+          {replay.isPending ? t("replaying") : t("replayButton")}
+        </Button>
+      </form>
       <ErrorAlert>{replay.error?.message}</ErrorAlert>
       {r && (
         <p role="status" className="mt-3 text-sm" data-testid="replay-result">
