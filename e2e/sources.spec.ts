@@ -113,12 +113,13 @@ test("an admin creates a WhatsApp source, copies its URL, and a signed status ch
 
   await page.goto("/settings/sources");
   const row = page.getByTestId("source-WhatsApp e2e");
-  await expect(row).toContainText("WhatsApp Cloud API");
+  // The list loads on the client: allow for a busy machine.
+  await expect(row).toContainText("WhatsApp Cloud API", { timeout: 20_000 });
   await expect(row).toContainText("enabled");
   await page.screenshot({ path: testInfo.outputPath("sources-list.png"), fullPage: true });
 
   await row.getByRole("link", { name: "WhatsApp e2e" }).click();
-  await expect(page.getByTestId("health-accepted")).toHaveText("1");
+  await expect(page.getByTestId("health-accepted")).toHaveText("1", { timeout: 20_000 });
   await expect(page.getByTestId("health-signatureFailures")).toHaveText("1");
   const rejected = page.getByTestId("rejected-requests");
   await expect(rejected).toContainText("401 unauthorized");
