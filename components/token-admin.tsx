@@ -3,8 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatTime } from "./format";
+import { AdminSection, ErrorAlert, errorOf, ShownOnce } from "./settings/admin-kit";
 import { Button } from "./ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "./ui/card";
 import { Input, Label } from "./ui/input";
 import { Table, Td, Th } from "./ui/table";
 
@@ -18,11 +18,6 @@ export interface TokenRow {
 }
 
 const SCOPES = ["ingest", "read"] as const;
-
-async function errorOf(res: Response, fallback: string): Promise<string> {
-  const body = await res.json().catch(() => null);
-  return body?.error?.message ?? fallback;
-}
 
 /** API tokens of the workspace: create (value shown once), revoke. Times in the workspace's zone. */
 export function TokenAdmin({ initial, tz }: { initial: TokenRow[]; tz: string }) {
@@ -61,95 +56,77 @@ export function TokenAdmin({ initial, tz }: { initial: TokenRow[]; tz: string })
   return (
     <div className="flex flex-col gap-4">
       {secret && (
-        <section
-          role="status"
-          data-testid="new-token"
-          className="flex flex-col gap-2 rounded-lg border border-primary/40 bg-primary/5 p-4 text-sm"
-        >
-          <p>{t("copyNow", { name: secret.name })}</p>
-          <code className="break-all rounded-md bg-muted px-2 py-1.5 font-mono text-xs">{secret.value}</code>
-          <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => setSecret(null)}>
-            {t("done")}
-          </Button>
-        </section>
+        <ShownOnce
+          testId="new-token"
+          message={t("copyNow", { name: secret.name })}
+          value={secret.value}
+          copyLabel={t("copyToken", { name: secret.name })}
+          onDone={() => setSecret(null)}
+        />
       )}
-      {error && (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">
-          {error}
-        </p>
-      )}
-      <Card aria-labelledby="new-token-heading">
-        <CardHeader>
-          <CardTitle id="new-token-heading">{t("new")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <form className="flex flex-wrap items-end gap-4" onSubmit={create} aria-label={t("new")}>
-            <Label className="w-64">
-              {t("name")}
-              <Input name="name" required maxLength={64} />
-            </Label>
-            <fieldset className="flex items-center gap-3 text-sm">
-              <legend className="mb-1.5 font-medium">{t("scopes")}</legend>
-              {SCOPES.map((s) => (
-                <label key={s} className="inline-flex items-center gap-1.5">
-                  <input type="checkbox" name="scopes" value={s} defaultChecked={s === "read"} className="size-4 accent-primary" />
-                  {s}
-                </label>
-              ))}
-            </fieldset>
-            <Button type="submit">{t("create")}</Button>
-          </form>
-        </CardContent>
-      </Card>
-      <Card aria-labelledby="tokens-heading">
-        <CardHeader>
-          <CardTitle id="tokens-heading">{t("list")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {tokens.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t("none")}</p>
-          ) : (
-            <Table>
-              <thead>
-                <tr>
-                  <Th>{t("name")}</Th>
-                  <Th>{t("scopes")}</Th>
-                  <Th>{t("created")}</Th>
-                  <Th>{t("lastUsed")}</Th>
-                  <Th>{t("status")}</Th>
-                  <Th>
-                    <span className="sr-only">{t("actions")}</span>
-                  </Th>
+      <ErrorAlert>{error}</ErrorAlert>
+      <AdminSection id="new-token-heading" title={t("new")}>
+        <form className="flex flex-wrap items-end gap-4" onSubmit={create} aria-label={t("new")}>
+          <Label className="w-64">
+            {t("name")}
+            <Input name="name" required maxLength={64} />
+          </Label>
+          <fieldset className="flex items-center gap-3 text-sm">
+            <legend className="mb-1.5 font-medium">{t("scopes")}</legend>
+            {SCOPES.map((s) => (
+              <label key={s} className="inline-flex items-center gap-1.5">
+                <input type="checkbox" name="scopes" value={s} defaultChecked={s === "read"} className="size-4 accent-primary" />
+                {s}
+              </label>
+            ))}
+          </fieldset>
+          <Button type="submit">{t("create")}</Button>
+        </form>
+      </AdminSection>
+      <AdminSection id="tokens-heading" title={t("list")}>
+        {tokens.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("none")}</p>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("name")}</Th>
+                <Th>{t("scopes")}</Th>
+                <Th>{t("created")}</Th>
+                <Th>{t("lastUsed")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>
+                  <span className="sr-only">{t("actions")}</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((tk) => (
+                <tr key={tk.id} data-testid={`token-${tk.name}`}>
+                  <Td className="font-medium">{tk.name}</Td>
+                  <Td>{tk.scopes.join(", ")}</Td>
+                  <Td className="tabular-nums">{when(tk.createdAt)}</Td>
+                  <Td className="tabular-nums">{when(tk.lastUsedAt)}</Td>
+                  <Td>{tk.revokedAt ? t("revokedAt", { time: when(tk.revokedAt) }) : t("active")}</Td>
+                  <Td className="text-right">
+                    {!tk.revokedAt && (
+                      <Button
+                        type="button"
+                        variant="outline"
+                        size="sm"
+                        onClick={() => revoke(tk.id)}
+                        aria-label={t("revokeName", { name: tk.name })}
+                      >
+                        {t("revoke")}
+                      </Button>
+                    )}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody>
-                {tokens.map((tk) => (
-                  <tr key={tk.id} data-testid={`token-${tk.name}`}>
-                    <Td className="font-medium">{tk.name}</Td>
-                    <Td>{tk.scopes.join(", ")}</Td>
-                    <Td className="tabular-nums">{when(tk.createdAt)}</Td>
-                    <Td className="tabular-nums">{when(tk.lastUsedAt)}</Td>
-                    <Td>{tk.revokedAt ? t("revokedAt", { time: when(tk.revokedAt) }) : t("active")}</Td>
-                    <Td className="text-right">
-                      {!tk.revokedAt && (
-                        <Button
-                          type="button"
-                          variant="outline"
-                          size="sm"
-                          onClick={() => revoke(tk.id)}
-                          aria-label={t("revokeName", { name: tk.name })}
-                        >
-                          {t("revoke")}
-                        </Button>
-                      )}
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </AdminSection>
     </div>
   );
 }

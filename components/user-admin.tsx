@@ -3,8 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatTime } from "./format";
+import { AdminSection, ErrorAlert, errorOf, selectClass } from "./settings/admin-kit";
 import { Button } from "./ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "./ui/card";
 import { Input, Label } from "./ui/input";
 import { Table, Td, Th } from "./ui/table";
 
@@ -19,8 +19,6 @@ export interface UserRow {
 }
 
 const ROLES = ["admin", "manager", "marketer", "agent"] as const;
-const selectClass =
-  "h-9 rounded-md border border-input bg-card px-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:opacity-50";
 
 /** "a, b ,c" → ["a", "b", "c"] */
 const list = (v: FormDataEntryValue | null) =>
@@ -28,11 +26,6 @@ const list = (v: FormDataEntryValue | null) =>
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-
-async function errorOf(res: Response, fallback: string): Promise<string> {
-  const body = await res.json().catch(() => null);
-  return body?.error?.message ?? fallback;
-}
 
 /** The workspace's users: create (with a first password), change role, remove. Admins cannot demote or remove themselves. */
 export function UserAdmin({ initial, selfId, tz }: { initial: UserRow[]; selfId: string; tz: string }) {
@@ -86,115 +79,101 @@ export function UserAdmin({ initial, selfId, tz }: { initial: UserRow[]; selfId:
 
   return (
     <div className="flex flex-col gap-4">
-      {error && (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">
-          {error}
-        </p>
-      )}
-      <Card aria-labelledby="new-user-heading">
-        <CardHeader>
-          <CardTitle id="new-user-heading">{t("new")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <form className="flex flex-wrap items-end gap-4" onSubmit={create} aria-label={t("new")}>
-            <Label className="w-64">
-              {t("email")}
-              <Input name="email" type="email" required maxLength={254} autoComplete="off" />
-            </Label>
-            <Label className="w-48">
-              {t("name")}
-              <Input name="name" required maxLength={200} autoComplete="off" />
-            </Label>
-            <Label>
-              {t("role")}
-              <select name="role" defaultValue="agent" className={selectClass}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {roleLabel(r)}
-                  </option>
-                ))}
-              </select>
-            </Label>
-            <Label className="w-56">
-              {t("password")}
-              <Input name="password" type="password" required minLength={12} maxLength={200} autoComplete="new-password" />
-            </Label>
-            <Label className="w-48">
-              {t("senderIds")}
-              <Input name="senderIds" placeholder={t("commaSeparated")} />
-            </Label>
-            <Label className="w-48">
-              {t("manages")}
-              <Input name="manages" placeholder={t("commaSeparated")} />
-            </Label>
-            <Button type="submit">{t("create")}</Button>
-          </form>
-        </CardContent>
-      </Card>
-      <Card aria-labelledby="users-heading">
-        <CardHeader>
-          <CardTitle id="users-heading">{t("list")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <Table>
-            <thead>
-              <tr>
-                <Th>{t("name")}</Th>
-                <Th>{t("email")}</Th>
-                <Th>{t("role")}</Th>
-                <Th>{t("senderIds")}</Th>
-                <Th>{t("manages")}</Th>
-                <Th>{t("created")}</Th>
-                <Th>
-                  <span className="sr-only">{t("actions")}</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} data-testid={`user-${u.email}`}>
-                  <Td className="font-medium">{u.name}</Td>
-                  <Td>{u.email}</Td>
-                  <Td>
-                    {u.id === selfId ? (
-                      <span title={t("selfHint")}>{roleLabel(u.role)}</span>
-                    ) : (
-                      <select
-                        value={u.role}
-                        onChange={(e) => changeRole(u.id, e.target.value)}
-                        aria-label={t("roleOf", { name: u.name })}
-                        className={selectClass}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {roleLabel(r)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Td>
-                  <Td>{u.senderIds.join(", ") || "—"}</Td>
-                  <Td>{u.manages.join(", ") || "—"}</Td>
-                  <Td className="tabular-nums">{formatTime(u.createdAt, tz, locale)}</Td>
-                  <Td className="text-right">
-                    {u.id !== selfId && (
-                      <Button
-                        type="button"
-                        variant="outline"
-                        size="sm"
-                        onClick={() => remove(u.id)}
-                        aria-label={t("removeName", { name: u.name })}
-                      >
-                        {t("remove")}
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
+      <ErrorAlert>{error}</ErrorAlert>
+      <AdminSection id="new-user-heading" title={t("new")}>
+        <form className="flex flex-wrap items-end gap-4" onSubmit={create} aria-label={t("new")}>
+          <Label className="w-64">
+            {t("email")}
+            <Input name="email" type="email" required maxLength={254} autoComplete="off" />
+          </Label>
+          <Label className="w-48">
+            {t("name")}
+            <Input name="name" required maxLength={200} autoComplete="off" />
+          </Label>
+          <Label>
+            {t("role")}
+            <select name="role" defaultValue="agent" className={selectClass}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
               ))}
-            </tbody>
-          </Table>
-        </CardContent>
-      </Card>
+            </select>
+          </Label>
+          <Label className="w-56">
+            {t("password")}
+            <Input name="password" type="password" required minLength={12} maxLength={200} autoComplete="new-password" />
+          </Label>
+          <Label className="w-48">
+            {t("senderIds")}
+            <Input name="senderIds" placeholder={t("commaSeparated")} />
+          </Label>
+          <Label className="w-48">
+            {t("manages")}
+            <Input name="manages" placeholder={t("commaSeparated")} />
+          </Label>
+          <Button type="submit">{t("create")}</Button>
+        </form>
+      </AdminSection>
+      <AdminSection id="users-heading" title={t("list")}>
+        <Table>
+          <thead>
+            <tr>
+              <Th>{t("name")}</Th>
+              <Th>{t("email")}</Th>
+              <Th>{t("role")}</Th>
+              <Th>{t("senderIds")}</Th>
+              <Th>{t("manages")}</Th>
+              <Th>{t("created")}</Th>
+              <Th>
+                <span className="sr-only">{t("actions")}</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-testid={`user-${u.email}`}>
+                <Td className="font-medium">{u.name}</Td>
+                <Td>{u.email}</Td>
+                <Td>
+                  {u.id === selfId ? (
+                    <span title={t("selfHint")}>{roleLabel(u.role)}</span>
+                  ) : (
+                    <select
+                      value={u.role}
+                      onChange={(e) => changeRole(u.id, e.target.value)}
+                      aria-label={t("roleOf", { name: u.name })}
+                      className={selectClass}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {roleLabel(r)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Td>
+                <Td>{u.senderIds.join(", ") || "—"}</Td>
+                <Td>{u.manages.join(", ") || "—"}</Td>
+                <Td className="tabular-nums">{formatTime(u.createdAt, tz, locale)}</Td>
+                <Td className="text-right">
+                  {u.id !== selfId && (
+                    <Button
+                      type="button"
+                      variant="outline"
+                      size="sm"
+                      onClick={() => remove(u.id)}
+                      aria-label={t("removeName", { name: u.name })}
+                    >
+                      {t("remove")}
+                    </Button>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </AdminSection>
     </div>
   );
 }

@@ -178,6 +178,15 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
     path: "/settings/users",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
   },
+  "/settings/sources": {
+    path: "/settings/sources",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
+  },
+  // The e2e workspace's provisioned source: another workspace's admin does not find it.
+  "/settings/sources/[id]": {
+    path: "/settings/sources/e2e-generic",
+    expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 404 }),
+  },
   "/settings/audit": {
     path: "/settings/audit",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),
@@ -216,6 +225,8 @@ async function visitorContext(browser: Browser, who: Visitor, baseURL: string) {
 test("every page with every visitor: allowed, hidden (404) or sent to sign-in", async ({ browser, baseURL }) => {
   // 12 pages × 6 visitors; the machine running the suite may be busy.
   test.setTimeout(420_000);
+  // Grows with the pages: up to 8 s per page and visitor on a busy machine.
+  test.setTimeout(Math.max(180_000, VISITORS.length * Object.keys(PAGE_RULES).length * 8_000));
   const got: Record<string, Outcome> = {};
   const want: Record<string, Outcome> = {};
   for (const who of VISITORS) {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/auth/api-tokens";
+import { seal } from "@/lib/crypto/secret-box";
 import { setDb } from "@/lib/db/client";
 import { setIngestWriter } from "@/lib/ingest";
 import { streamHub } from "@/lib/realtime/stream-hub";
@@ -41,6 +42,12 @@ let seq = 0;
 const matrixUser = async (db: TestDb) => {
   const id = `usr_matrix_${++seq}`;
   await db.prisma.user.create({ data: { id, workspaceId: "acme", email: `${id}@acme.test`, name: id, role: "agent" } });
+  return id;
+};
+/** A fresh acme source to rotate (so the shared acme-gen keeps its secret). */
+const matrixSource = async (db: TestDb) => {
+  const id = `src_matrix_${++seq}`;
+  await db.prisma.source.create({ data: { id, workspaceId: "acme", platform: "generic", name: id, secretSealed: seal("whsec_x") } });
   return id;
 };
 /** The sum of every numeric field named `key`, at any depth. */
@@ -361,6 +368,37 @@ const RULES: Record<string, Rule> = {
       readToken: 403,
       otherToken: 403,
     },
+  },
+  // Source administration: admins, by session or by a token with the admin scope; another
+  // workspace's admin manages its own sources and gets 404 for acme's.
+  "GET /api/admin/sources": {
+    probe: async () => ({ path: "/api/admin/sources", params: {} }),
+    expect: { ...adminOnly, otherUser: own() },
+    showsAcme: (b) => JSON.stringify(b).includes("acme-gen"),
+  },
+  "POST /api/admin/sources": {
+    probe: async () => ({ path: "/api/admin/sources", params: {}, init: json({ platform: "generic", name: `matrix-${++seq}` }) }),
+    expect: { ...adminOnly, admin: 201, otherUser: own(201) },
+    showsAcme: () => false,
+  },
+  "GET /api/admin/sources/{id}": {
+    probe: async () => ({ path: "/api/admin/sources/acme-gen", params: { id: "acme-gen" } }),
+    expect: { ...adminOnly, otherUser: 404 },
+  },
+  "PATCH /api/admin/sources/{id}": {
+    probe: async () => ({ path: "/api/admin/sources/acme-gen", params: { id: "acme-gen" }, init: json({ name: "Generic" }, "PATCH") }),
+    expect: { ...adminOnly, otherUser: 404 },
+  },
+  "POST /api/admin/sources/{id}/rotate-secret": {
+    probe: async (db) => {
+      const id = await matrixSource(db);
+      return { path: `/api/admin/sources/${id}/rotate-secret`, params: { id }, init: json({ graceHours: 1 }) };
+    },
+    expect: { ...adminOnly, otherUser: 404 },
+  },
+  "POST /api/admin/sources/{id}/replay": {
+    probe: async () => ({ path: "/api/admin/sources/acme-gen/replay", params: { id: "acme-gen" }, init: json({}) }),
+    expect: { ...adminOnly, otherUser: 404 },
   },
   // Privacy administration: admins, by session or by a token with the admin scope (not in this
   // matrix's principals: `token` and `readToken` hold ingest/read only).

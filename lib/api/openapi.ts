@@ -7,6 +7,7 @@ import { nudgeWebhookSchema } from "../nudge/webhook-settings";
 import { privacyPatchSchema } from "../privacy/settings";
 import { filtersSchema } from "../queries/filters";
 import { dashboardPaths } from "./openapi-dashboard";
+import { sourcePaths } from "./openapi-sources";
 
 // The OpenAPI description of every route, served at /api/openapi.json. Request schemas come from
 // the same zod schemas the routes validate with; a test fails when a route is missing here.
@@ -477,6 +478,7 @@ export function openApiDocument() {
         },
       },
       ...dashboardPaths(),
+      ...sourcePaths(),
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
       "/api/ping": {
         get: { summary: "Liveness", responses: { "200": { description: "ok" } } },

@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 
 // The audit log: who exported what, who looked at which per-person list, who changed whose
 // role, which token was used. Append-only; admins read it (GET /api/v1/admin/audit).
-// Entries never hold a recipient's id: targets are messages, campaigns, users, tokens.
+// Entries never hold a recipient's id: targets are messages, campaigns, users, tokens, sources.
 
 export type AuditActor = { type: "token" | "user" | "system"; id: string | null };
 
@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   "recipient.erased",
   "webhook.changed",
   "announcement.nudged",
+  "source.created",
+  "source.updated",
+  "source.secret_rotated",
+  "source.replayed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

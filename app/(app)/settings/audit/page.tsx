@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { SettingsHeader } from "@/components/settings/settings-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listAudit } from "@/lib/audit/audit-log";
 import { pageScope } from "@/lib/ui/page-scope";
@@ -14,15 +14,7 @@ export default async function AuditPage() {
   const format = await getFormatter();
   return (
     <div className="flex flex-col gap-5">
-      <div className="flex flex-col gap-1">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-          <Link href="/settings/users" className="text-sm text-primary underline-offset-4 hover:underline">
-            {t("usersLink")}
-          </Link>
-        </div>
-        <p className="max-w-3xl text-sm text-muted-foreground">{t("intro", { count: entries.length, tz: ws.timezone })}</p>
-      </div>
+      <SettingsHeader current="audit" title={t("title")} intro={<p>{t("intro", { count: entries.length, tz: ws.timezone })}</p>} />
       {entries.length === 0 ? (
         <p className="text-sm text-muted-foreground">{t("empty")}</p>
       ) : (

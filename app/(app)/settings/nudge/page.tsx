@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NudgeWebhookAdmin } from "@/components/nudge-webhook-admin";
+import { SettingsHeader } from "@/components/settings/settings-header";
 import { getNudgeWebhook } from "@/lib/nudge/webhook-settings";
 import { pageScope } from "@/lib/ui/page-scope";
 
@@ -13,15 +13,7 @@ export default async function NudgeWebhookPage() {
   const t = await getTranslations("nudgeWebhook");
   return (
     <div className="flex flex-col gap-5">
-      <div className="flex flex-col gap-1">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-          <Link href="/settings/tokens" className="text-sm text-primary underline-offset-4 hover:underline">
-            {t("tokensLink")}
-          </Link>
-        </div>
-        <p className="max-w-3xl text-sm text-muted-foreground">{t("intro")}</p>
-      </div>
+      <SettingsHeader current="nudge" title={t("title")} intro={<p>{t("intro")}</p>} />
       <NudgeWebhookAdmin initial={settings} />
     </div>
   );
