@@ -136,6 +136,11 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
     path: "/messages/roles-agent3",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 404 }),
   },
+  // The list behind any count: every role (each sees only what its scope allows, in SQL).
+  "/deliveries": {
+    path: "/deliveries?status=sent",
+    expect: signedIn({ admin: 200, manager: 200, marketer: 200, agent: 200, otherAdmin: 200 }),
+  },
   "/settings/tokens": {
     path: "/settings/tokens",
     expect: signedIn({ admin: 200, manager: 404, marketer: 404, agent: 404, otherAdmin: 200 }),

@@ -111,7 +111,12 @@ export function dashboardPaths() {
           type: "array",
           description:
             "per point t (seconds) of the '% read within t' curve: delivered, read within the previous point and within t, over the cohorts sent at least t ago (for a Kaplan–Meier estimate)",
-          items: obj({ seconds: { type: "number" }, delivered: { type: "number" }, readBefore: { type: "number" }, read: { type: "number" } }),
+          items: obj({
+            seconds: { type: "number" },
+            delivered: { type: "number" },
+            readBefore: { type: "number" },
+            read: { type: "number" },
+          }),
         },
       }),
     ),
@@ -166,7 +171,7 @@ export function dashboardPaths() {
     ),
     "/api/v1/announcements/{id}": get(
       "Announcement roster, acknowledgement over time, overdue list (vs deadline or the announcement's due time)",
-  announcementQuery,
+      announcementQuery,
       obj({
         targeted: { type: "integer" },
         acknowledged: { type: "integer" },
@@ -216,7 +221,10 @@ export function dashboardPaths() {
           obj({
             deliveries: { type: "array" },
             nextCursor: { type: ["string", "null"] },
-            total: { type: ["integer", "null"], description: "how many deliveries the whole list holds; on the first page (no cursor) only" },
+            total: {
+              type: ["integer", "null"],
+              description: "how many deliveries the whole list holds; on the first page (no cursor) only",
+            },
           }),
         ).get,
       },
