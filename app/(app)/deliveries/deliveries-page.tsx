@@ -57,6 +57,7 @@ export function DeliveriesPage({
   canOpenMessages: boolean;
 }) {
   const t = useTranslations("deliveries");
+  const fmt = useFormat();
   const [f, setF] = useQueryStates(deliveriesSearchParams, { history: "push" });
   const tz = f.tz ?? timezone;
   const params: ApiParams = { ...f, tz };
@@ -73,7 +74,7 @@ export function DeliveriesPage({
             <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
             {total !== null && (
               <span className="text-lg font-semibold tabular-nums text-muted-foreground" data-testid="deliveries-total" data-count={total}>
-                {t("total", { count: total })}
+                {t("total", { count: fmt.count(total) })}
               </span>
             )}
           </div>
