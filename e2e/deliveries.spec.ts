@@ -6,6 +6,8 @@ import { seedUiWorkspace } from "./ui-data";
 // the list's total is the number clicked, and its CSV holds exactly those rows. Reads the e2e-ui
 // workspace (34 sent, 29 delivered, 20 read over 30 days; 24 sent within 7 days) without changing it.
 
+// Each test walks several screens that load their data on the client: generous on a shared machine.
+test.describe.configure({ timeout: 180_000 });
 test.beforeAll(seedUiWorkspace);
 test.beforeEach(async ({ page }) => signInByApi(page, UI_ADMIN));
 

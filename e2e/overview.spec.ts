@@ -18,6 +18,7 @@ function signed(body: string, id: string) {
 }
 
 test("the Overview shows the pipeline end to end and updates without a reload", async ({ page, request }) => {
+  test.setTimeout(180_000);
   await signIn(page, USERS.admin);
   await page.goto("/");
   await expect(page.getByTestId("overview-empty")).toBeVisible();
