@@ -25,6 +25,8 @@ export function CountLink({
   return (
     <Link
       href={href}
+      // A screen holds dozens of counts: prefetching each list would cost a server render apiece.
+      prefetch={false}
       aria-label={label}
       data-testid={testId}
       className={cn("rounded-sm underline decoration-dotted underline-offset-4 hover:text-primary hover:decoration-solid", className)}
