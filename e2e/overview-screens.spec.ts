@@ -8,6 +8,8 @@ import { NOW, seedUiWorkspace } from "./ui-data";
 
 const URL = "/";
 
+// The screens load their data on the client after hydration: generous on a shared machine.
+test.describe.configure({ timeout: 180_000 });
 test.beforeAll(seedUiWorkspace);
 
 test.beforeEach(async ({ page }) => signInByApi(page, UI_ADMIN));
