@@ -13,6 +13,9 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   timeout: 60_000,
+  // The screens read their numbers on the client after hydration (useApiQuery); on a loaded shared
+  // machine that takes longer than the default 5 s, so assertions wait longer before failing.
+  expect: { timeout: 60_000 },
   workers: 1,
   reporter: [["list"]],
   use: {

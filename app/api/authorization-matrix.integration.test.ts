@@ -236,6 +236,17 @@ const RULES: Record<string, Rule> = {
     expect: readFor({ ...users(200) }),
     showsAcme: mentionsAcme,
   },
+  // The Overview's feeds: every role, narrowed to what it may see.
+  "GET /api/v1/activity": {
+    probe: async () => ({ path: "/api/v1/activity", params: {} }),
+    expect: readFor({ ...users(200) }),
+    showsAcme: mentionsAcme,
+  },
+  "GET /api/v1/messages": {
+    probe: async () => ({ path: "/api/v1/messages?from=2000-01-01", params: {} }),
+    expect: readFor({ ...users(200) }),
+    showsAcme: mentionsAcme,
+  },
   "GET /api/v1/stream": {
     // Resuming from the start replays every buffered notice the caller may see (the seed's included).
     probe: async () => ({ path: `/api/v1/stream?lastEventId=${streamHub().epoch}-0`, params: {} }),

@@ -1,6 +1,8 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { CountLink } from "../count-link";
 import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
 import { useFormat } from "../i18n/use-format";
 import { Table, Td, Th } from "../ui/table";
@@ -8,9 +10,12 @@ import { ChartCard } from "./chart-card";
 import { toFunnelSteps, type FunnelInput } from "./chart-bar-funnel.data";
 import { axisProps, SERIES_COLORS } from "./chart-theme";
 
-/** Sent → delivered → read, each with its share of sent. */
-export function ChartBarFunnel({ data }: { data: FunnelInput }) {
+export type FunnelCount = "sent" | "delivered" | "read" | "failed" | "pending";
+
+/** Sent → delivered → read, each with its share of sent; `hrefFor` links each count to its deliveries. */
+export function ChartBarFunnel({ data, hrefFor }: { data: FunnelInput; hrefFor?: (status: FunnelCount) => string }) {
   const t = useTranslations();
+  const router = useRouter();
   const fmt = useFormat();
   const steps = toFunnelSteps(data).map((s) => ({
     ...s,
@@ -29,7 +34,12 @@ export function ChartBarFunnel({ data }: { data: FunnelInput }) {
       }
       headline={
         <span className="text-muted-foreground">
-          {t("charts.funnel.failedPending", { failed: fmt.count(data.failed), pending: fmt.count(data.pending) })}
+          {t.rich("charts.funnel.failedPending", {
+            failed: fmt.count(data.failed),
+            pending: fmt.count(data.pending),
+            failedLink: (c) => <CountLink href={hrefFor?.("failed")}>{c}</CountLink>,
+            pendingLink: (c) => <CountLink href={hrefFor?.("pending")}>{c}</CountLink>,
+          })}
         </span>
       }
       table={
@@ -46,7 +56,11 @@ export function ChartBarFunnel({ data }: { data: FunnelInput }) {
             {steps.map((s) => (
               <tr key={s.id}>
                 <Td>{s.name}</Td>
-                <Td className="text-right tabular-nums">{fmt.count(s.count)}</Td>
+                <Td className="text-right tabular-nums">
+                  <CountLink href={hrefFor?.(s.id)} label={t("charts.funnel.open", { count: fmt.count(s.count), step: s.name })}>
+                    {fmt.count(s.count)}
+                  </CountLink>
+                </Td>
                 <Td className="text-right tabular-nums">{fmt.rate(s.ofSent)}</Td>
                 <Td className="text-right tabular-nums">{s.ofPrevious === null ? "—" : fmt.rate(s.ofPrevious)}</Td>
               </tr>
@@ -65,7 +79,14 @@ export function ChartBarFunnel({ data }: { data: FunnelInput }) {
       >
         <XAxis type="number" hide domain={[0, Math.max(1, data.sent)]} />
         <YAxis type="category" dataKey="name" width={84} {...axisProps} axisLine={false} />
-        <Bar dataKey="count" radius={[0, 4, 4, 0]} isAnimationActive={false} background={{ fill: "var(--muted)", radius: 4 }}>
+        <Bar
+          dataKey="count"
+          radius={[0, 4, 4, 0]}
+          isAnimationActive={false}
+          background={{ fill: "var(--muted)", radius: 4 }}
+          cursor={hrefFor ? "pointer" : undefined}
+          onClick={(_d, i) => hrefFor && steps[i] && router.push(hrefFor(steps[i].id))}
+        >
           {steps.map((s) => (
             <Cell key={s.id} fill={SERIES_COLORS[s.id]} />
           ))}

@@ -1,6 +1,8 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { CountLink } from "../count-link";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormat } from "../i18n/use-format";
 import { Table, Td, Th } from "../ui/table";
@@ -11,8 +13,18 @@ import { axisProps, gridProps, SERIES_COLORS, tooltipStyle } from "./chart-theme
 export type SplitDimension = "source" | "clientPlatform";
 
 /** Delivery and read rate per IM platform (source) or per client platform, side by side. */
-export function ChartBarSplit({ dimension, rows }: { dimension: SplitDimension; rows: SplitRow[] }) {
+export function ChartBarSplit({
+  dimension,
+  rows,
+  hrefFor,
+}: {
+  dimension: SplitDimension;
+  rows: SplitRow[];
+  /** The deliveries sent to a group (null when no filter can select it). */
+  hrefFor?: (key: string) => string | null;
+}) {
   const t = useTranslations();
+  const router = useRouter();
   const fmt = useFormat();
   const labelFor = (r: SplitRow) => {
     if (dimension === "clientPlatform") return t(`clientPlatforms.${r.key as "ios"}`);
@@ -45,7 +57,11 @@ export function ChartBarSplit({ dimension, rows }: { dimension: SplitDimension; 
             {bars.map((b) => (
               <tr key={b.key}>
                 <Td>{b.label}</Td>
-                <Td className="text-right tabular-nums">{fmt.count(b.sent)}</Td>
+                <Td className="text-right tabular-nums">
+                  <CountLink href={hrefFor?.(b.key)} label={t("charts.split.open", { count: fmt.count(b.sent), group: b.label })}>
+                    {fmt.count(b.sent)}
+                  </CountLink>
+                </Td>
                 <Td className="text-right tabular-nums">{fmt.rate(b.deliveryRate)}</Td>
                 <Td className="text-right tabular-nums">{fmt.rate(b.readRate)}</Td>
               </tr>
@@ -58,10 +74,15 @@ export function ChartBarSplit({ dimension, rows }: { dimension: SplitDimension; 
         data={bars}
         layout="vertical"
         responsive
-        style={{ width: "100%", height: Math.max(120, 56 + bars.length * 44) }}
         margin={{ top: 0, right: 12, bottom: 0, left: 0 }}
         barGap={2}
         barCategoryGap={10}
+        style={{ width: "100%", height: Math.max(120, 56 + bars.length * 44), cursor: hrefFor ? "pointer" : undefined }}
+        onClick={(e) => {
+          const i = e?.activeTooltipIndex;
+          const href = typeof i === "number" || typeof i === "string" ? hrefFor?.(bars[Number(i)]?.key ?? "") : null;
+          if (href) router.push(href);
+        }}
       >
         <CartesianGrid {...gridProps} vertical horizontal={false} />
         <XAxis

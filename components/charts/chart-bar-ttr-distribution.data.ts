@@ -1,11 +1,6 @@
-import { ttrBinValue } from "@/lib/metrics/ttr-histogram";
+import type { DistributionBin } from "@/lib/metrics/ttr-distribution";
 
-export interface TtrBinRow {
-  bin: number;
-  count: number;
-}
-
-/** The product's distribution bands (product.md Metrics), upper edges in seconds. */
+/** The product's distribution bands (product.md Metrics), in the order the API reports them. */
 export const TTR_BANDS = [
   { id: "lt5m", upTo: 300 },
   { id: "5to30m", upTo: 1800 },
@@ -22,20 +17,19 @@ export interface TtrBand {
   count: number;
   /** Share of all reads in the range (0..1), null when nothing was read. */
   share: number | null;
+  /** The exact bounds the count used, [from, to) seconds (to null: unbounded), for the drill-down. */
+  from: number;
+  to: number | null;
 }
 
 /**
- * Histogram bins → the seven bands. A bin goes to the band holding its representative value; bins
- * are 9 % wide, so a read within 4.4 % of a band edge may land in the neighbouring band.
+ * GET /api/v1/stats/time-to-read `bins` → the seven bands. The API snaps each product edge to the
+ * nearest histogram edge (at most 4.4 % away) and says which edges it used, so a drill-down with
+ * ttrFrom/ttrTo set to them lists exactly the reads counted here.
  */
-export function toTtrBands(rows: TtrBinRow[]): TtrBand[] {
-  const counts = new Map<TtrBandId, number>(TTR_BANDS.map((b) => [b.id, 0]));
-  let total = 0;
-  for (const r of rows) {
-    const v = ttrBinValue(r.bin);
-    const band = TTR_BANDS.find((b) => v < b.upTo)!;
-    counts.set(band.id, counts.get(band.id)! + r.count);
-    total += r.count;
-  }
-  return TTR_BANDS.map((b) => ({ id: b.id, count: counts.get(b.id)!, share: total > 0 ? counts.get(b.id)! / total : null }));
+export function toTtrBands(bins: DistributionBin[]): TtrBand[] {
+  return TTR_BANDS.map((b, i) => {
+    const bin = bins[i];
+    return { id: b.id, count: bin?.count ?? 0, share: bin?.share ?? null, from: bin?.from ?? 0, to: bin ? bin.to : null };
+  });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDownRight, ArrowUpRight, Minus } from "lucide-react";
+import { CountLink } from "../count-link";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { Skeleton } from "../ui/skeleton";
@@ -15,6 +16,8 @@ export function KpiCard({
   id,
   label,
   value,
+  valueHref,
+  valueLabel,
   definition,
   change,
   changeText,
@@ -24,10 +27,13 @@ export function KpiCard({
   id: string;
   label: string;
   value: string;
+  /** When the value is a count: the deliveries behind it (drill-down). */
+  valueHref?: string;
+  valueLabel?: string;
   definition?: React.ReactNode;
   change: KpiChange;
   changeText: string;
-  hint?: string;
+  hint?: React.ReactNode;
   badge?: string;
 }) {
   const Arrow = change.direction === "up" ? ArrowUpRight : change.direction === "down" ? ArrowDownRight : Minus;
@@ -38,7 +44,11 @@ export function KpiCard({
         {definition && <Definition title={label}>{definition}</Definition>}
         {badge && <span className="ml-auto rounded-full border px-1.5 py-px text-[10px] uppercase tracking-wide">{badge}</span>}
       </div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums tracking-tight">{value}</div>
+      <div className="mt-1 text-2xl font-semibold tabular-nums tracking-tight">
+        <CountLink href={valueHref} label={valueLabel} testId={valueHref ? `kpi-${id}-link` : undefined}>
+          {value}
+        </CountLink>
+      </div>
       <div
         className={cn(
           "mt-1 flex items-center gap-1 text-xs",

@@ -17,21 +17,24 @@ export interface SourceOption {
 }
 
 /**
- * Date range and the kind / IM platform / client platform filters, all in the URL. Changing one
- * re-renders the server page inside `startTransition`, so the old numbers stay until the new ones
- * are ready (the page dims meanwhile).
+ * Date range and the kind / IM platform / client platform filters, all in the URL. On a
+ * server-rendered page a change re-renders it inside `startTransition`, so the old numbers stay
+ * until the new ones are ready (the page dims meanwhile). A page whose data is read on the client
+ * (useApiQuery keyed by these values) passes `shallow`: only the URL changes, nothing round-trips.
  */
 export function FilterBar({
   sources,
   tz,
   startTransition,
+  shallow = false,
 }: {
   sources: SourceOption[];
   tz: string;
-  startTransition: TransitionStartFunction;
+  startTransition?: TransitionStartFunction;
+  shallow?: boolean;
 }) {
   const t = useTranslations();
-  const [f, setF] = useQueryStates(dashboardFilterParams, { shallow: false, startTransition, history: "push" });
+  const [f, setF] = useQueryStates(dashboardFilterParams, { shallow, startTransition, history: "push" });
   const ids = { kind: useId(), source: useId(), client: useId() };
   const days = presetDays(f, tz);
   const filtered = f.kind !== null || f.source !== null || f.clientPlatform !== null || f.range !== "30d";

@@ -2,9 +2,9 @@ import { parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { MESSAGE_KINDS } from "@/lib/ingest/events";
 import type { Filters } from "@/lib/queries/filters";
 
-// The dashboard filters every screen shares, declared once: pages spread them into their own
-// search-params.ts, the server parses them with a nuqs loader, the client edits them with
-// useQueryStates, and the same values become the query filters (and later the query keys).
+// The dashboard filters every screen shares, declared once: the client reads and edits them with
+// useQueryStates (server-rendered pages may parse them with a nuqs loader), and the same values
+// become the read API's parameters and so the query keys (use-dashboard-filters.ts).
 
 export const RANGE_PRESETS = ["today", "7d", "30d", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];

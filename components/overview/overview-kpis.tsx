@@ -4,10 +4,24 @@ import { useTranslations } from "next-intl";
 import type { Overview } from "@/lib/queries/get-overview";
 import { KpiCard, KpiGrid } from "../charts/kpi-card";
 import { kpiChange, type Better, type ChangeMode } from "../charts/kpi-change";
+import { CountLink } from "../count-link";
 import { useFormat } from "../i18n/use-format";
 
-/** The five Overview KPIs, each compared with the previous period of the same length. */
-export function OverviewKpis({ current, previous }: { current: Overview; previous: Overview }) {
+export type KpiCount = "sent" | "delivered" | "read" | "failed" | "pending";
+
+/**
+ * The five Overview KPIs, each compared with the previous period of the same length. Every count
+ * (sent, delivered, read, pending, failed) links to the deliveries behind it through `hrefFor`.
+ */
+export function OverviewKpis({
+  current,
+  previous,
+  hrefFor,
+}: {
+  current: Overview;
+  previous: Overview;
+  hrefFor?: (status: KpiCount) => string;
+}) {
   const t = useTranslations();
   const fmt = useFormat();
   const changeText = (cur: number | null, prev: number | null, mode: ChangeMode, better: Better) => {
@@ -16,15 +30,30 @@ export function OverviewKpis({ current, previous }: { current: Overview; previou
     return { change: c, changeText: text };
   };
   const d = t.raw("metrics.definitions") as Record<string, string>;
+  const link = (status: KpiCount) =>
+    function KpiCountLink(chunks: React.ReactNode) {
+      return (
+        <CountLink href={hrefFor?.(status)} testId={hrefFor ? `kpi-link-${status}` : undefined}>
+          {chunks}
+        </CountLink>
+      );
+    };
   return (
     <KpiGrid>
       <KpiCard
         id="sent"
         label={t("metrics.sent")}
         value={fmt.count(current.sent)}
+        valueHref={hrefFor?.("sent")}
+        valueLabel={t("kpi.openSent", { count: fmt.count(current.sent) })}
         definition={d.sent}
         {...changeText(current.sent, previous.sent, "relative", "higher")}
-        hint={t("kpi.pendingFailed", { pending: fmt.count(current.pending), failed: fmt.count(current.failed) })}
+        hint={t.rich("kpi.pendingFailed", {
+          pending: fmt.count(current.pending),
+          failed: fmt.count(current.failed),
+          pendingLink: link("pending"),
+          failedLink: link("failed"),
+        })}
       />
       <KpiCard
         id="delivery-rate"
@@ -32,7 +61,7 @@ export function OverviewKpis({ current, previous }: { current: Overview; previou
         value={fmt.rate(current.deliveryRate)}
         definition={d.deliveryRate}
         {...changeText(current.deliveryRate, previous.deliveryRate, "points", "higher")}
-        hint={t("kpi.deliveredOf", { delivered: fmt.count(current.delivered) })}
+        hint={t.rich("kpi.deliveredOf", { delivered: fmt.count(current.delivered), link: link("delivered") })}
       />
       <KpiCard
         id="read-rate"
@@ -41,7 +70,7 @@ export function OverviewKpis({ current, previous }: { current: Overview; previou
         definition={d.readRate}
         badge={t("kpi.lowerBound")}
         {...changeText(current.readRate, previous.readRate, "points", "higher")}
-        hint={t("kpi.readCount", { read: fmt.count(current.read) })}
+        hint={t.rich("kpi.readCount", { read: fmt.count(current.read), link: link("read") })}
       />
       <KpiCard
         id="ttr-p50"

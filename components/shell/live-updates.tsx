@@ -52,7 +52,8 @@ export function LiveUpdates({ children }: { children: React.ReactNode }) {
     const refresh = () => {
       last = Date.now();
       timer = null;
-      void qc.invalidateQueries({ queryKey: [API_KEY] });
+      // Queries marked `meta: { live: false }` (lists whose every read is audited) are left alone.
+      void qc.invalidateQueries({ queryKey: [API_KEY], predicate: (q) => q.meta?.live !== false });
     };
     const schedule = () => {
       if (timer) return;

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { filtersSchema } from "../queries/filters";
 import {
+  activityQuery,
   announcementQuery,
   announcementsQuery,
   campaignsQuery,
   compareQuery,
   deliveriesQuery,
   followUpsQuery,
+  recentMessagesQuery,
   responseTimesQuery,
   splitsQuery,
   timeseriesQuery,
@@ -102,7 +104,22 @@ export function dashboardPaths() {
     "/api/v1/stats/time-to-read": get(
       "Time-to-read distribution (<5 min … >24 h, exact bin edges in seconds) and the cumulative '% of delivered read within t' over mature cohorts",
       filtersSchema,
-      obj({ timeToRead: ttr, bins: { type: "array" }, curve: { type: "array" } }),
+      obj({
+        timeToRead: ttr,
+        bins: { type: "array" },
+        curve: { type: "array" },
+        readWithin: {
+          type: "array",
+          description:
+            "per point t (seconds) of the '% read within t' curve: delivered, read within the previous point and within t, over the cohorts sent at least t ago (for a Kaplan–Meier estimate)",
+          items: obj({
+            seconds: { type: "number" },
+            delivered: { type: "number" },
+            readBefore: { type: "number" },
+            read: { type: "number" },
+          }),
+        },
+      }),
     ),
     "/api/v1/stats/splits": get(
       "Every metric split by IM platform source or client platform",
@@ -269,10 +286,55 @@ export function dashboardPaths() {
         ...get(
           "The deliveries behind any count (same filters and zone), cursor-paginated; format=csv streams the whole list",
           deliveriesQuery,
-          obj({ deliveries: { type: "array" }, nextCursor: { type: ["string", "null"] } }),
+          obj({
+            deliveries: { type: "array" },
+            nextCursor: { type: ["string", "null"] },
+            total: {
+              type: ["integer", "null"],
+              description: "how many deliveries the whole list holds; on the first page (no cursor) only",
+            },
+          }),
         ).get,
       },
     },
+    "/api/v1/activity": get(
+      "The latest receipts the caller may see (newest first, duplicates left out, no recipient ids): the Overview's live feed",
+      activityQuery,
+      obj({
+        events: {
+          type: "array",
+          items: obj({
+            id: { type: "string" },
+            type: { type: "string" },
+            messageId: { type: "string" },
+            title: { type: ["string", "null"] },
+            kind: { type: "string" },
+            occurredAt: { type: "string", format: "date-time" },
+            receivedAt: { type: "string", format: "date-time" },
+            sourceName: { type: ["string", "null"] },
+          }),
+        },
+      }),
+    ),
+    "/api/v1/messages": get(
+      "The latest messages sent in the range, with their delivery counts",
+      recentMessagesQuery,
+      obj({
+        messages: {
+          type: "array",
+          items: obj({
+            id: { type: "string" },
+            kind: { type: "string" },
+            title: { type: ["string", "null"] },
+            sentAt: { type: "string", format: "date-time" },
+            sent: { type: "integer" },
+            delivered: { type: "integer" },
+            read: { type: "integer" },
+            failed: { type: "integer" },
+          }),
+        },
+      }),
+    ),
     "/api/v1/stream": {
       get: {
         summary:

@@ -58,6 +58,9 @@ export const followUpsQuery = z.object({
   tz,
   ...cursorParams,
 });
+/** The Overview's feeds: the latest receipts and the latest messages of the range. */
+export const activityQuery = filtersSchema.extend({ limit: z.coerce.number().int().min(1).max(50).default(12) });
+export const recentMessagesQuery = filtersSchema.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) });
 export const deliveriesQuery = filtersSchema.extend({
   status: deliveryStatusFilter.optional(),
   ttrFrom: z.coerce.number().min(0).optional(),

@@ -42,13 +42,8 @@ export interface DeliveryRow {
 
 const TTR = "GREATEST(0, extract(epoch FROM d.read_at - d.cohort_at))";
 
-/** The deliveries behind any count, oldest send first, one keyset page at a time. */
-export async function listDeliveries(
-  db: Db,
-  scope: ViewerScope,
-  f: DeliveryListFilters,
-  defaultTz: string,
-): Promise<{ deliveries: DeliveryRow[]; nextCursor: string | null }> {
+/** The WHERE clause of the list behind a count (without the page cursor). */
+function listWhere(scope: ViewerScope, f: DeliveryListFilters, defaultTz: string) {
   const campaignWide = f.campaignId && !f.from && !f.to;
   const range = campaignWide ? null : resolveRange(f, defaultTz);
   const w = deliveryWhere(scope, f, range, "d");
@@ -60,6 +55,24 @@ export async function listDeliveries(
   if (f.ttrFrom !== undefined) w.add(`d.read_at IS NOT NULL AND ${TTR} >= ?::float8`, f.ttrFrom);
   if (f.ttrTo !== undefined) w.add(`d.read_at IS NOT NULL AND ${TTR} < ?::float8`, f.ttrTo);
   if (f.errorCode !== undefined) w.add("d.error_code = ?", f.errorCode);
+  return w;
+}
+
+/** How many deliveries the list holds: the number the count it came from showed. */
+export async function countDeliveries(db: Db, scope: ViewerScope, f: DeliveryListFilters, defaultTz: string): Promise<number> {
+  const w = listWhere(scope, f, defaultTz);
+  const [row] = await query<{ n: number }>(db.prisma, `SELECT count(*)::float8 AS n FROM deliveries d WHERE ${w}`, w.params);
+  return row?.n ?? 0;
+}
+
+/** The deliveries behind any count, oldest send first, one keyset page at a time. */
+export async function listDeliveries(
+  db: Db,
+  scope: ViewerScope,
+  f: DeliveryListFilters,
+  defaultTz: string,
+): Promise<{ deliveries: DeliveryRow[]; nextCursor: string | null }> {
+  const w = listWhere(scope, f, defaultTz);
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     w.add("(d.cohort_at, d.message_id, d.recipient_id) > (?::timestamptz, ?, ?)", c.at, c.m, c.r);

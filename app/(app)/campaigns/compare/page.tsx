@@ -1,10 +1,10 @@
 import { CampaignCompare } from "@/components/campaigns/campaign-compare";
 import { pageScope } from "@/lib/ui/page-scope";
-import { loadSourceOptions } from "../sources";
+import { listSourceOptions } from "@/lib/queries/list-source-options";
 
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  const { db, ws } = await pageScope("campaigns");
-  return <CampaignCompare tz={ws.timezone} sources={await loadSourceOptions(db, ws.id)} />;
+  const { db, ws, scope } = await pageScope("campaigns");
+  return <CampaignCompare tz={ws.timezone} sources={await listSourceOptions(db, scope)} />;
 }

@@ -4,7 +4,7 @@ import { getWorkspace } from "@/lib/queries/get-workspace";
 import { csvResponse } from "@/lib/api/csv";
 import { deliveriesQuery } from "@/lib/api/query-schemas";
 import { DELIVERY_CSV_COLUMNS, serializeDelivery } from "@/lib/api/serializers";
-import { listDeliveries } from "@/lib/queries/list-deliveries";
+import { countDeliveries, listDeliveries } from "@/lib/queries/list-deliveries";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +30,12 @@ export const GET = withApi({
       details: chosen,
     });
     if (format === "json") {
-      const page = await listDeliveries(db, scope, filters, tz);
-      return { deliveries: page.deliveries.map((d) => serializeDelivery(d, tz)), nextCursor: page.nextCursor };
+      // The total (the number the list came from) once, on the first page.
+      const [page, total] = await Promise.all([
+        listDeliveries(db, scope, filters, tz),
+        filters.cursor ? null : countDeliveries(db, scope, filters, tz),
+      ]);
+      return { deliveries: page.deliveries.map((d) => serializeDelivery(d, tz)), nextCursor: page.nextCursor, total };
     }
     // The whole list behind the count, same filters and zone, one keyset page at a time.
     async function* pages() {
