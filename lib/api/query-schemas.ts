@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { filtersSchema, isValidTimeZone } from "../queries/filters";
-import { AGENT_SORTS } from "../queries/get-response-times";
+import { AGENT_SORTS } from "../queries/agent-sorts";
 import { campaignSortSchema } from "../queries/list-campaigns";
 import { deliveryStatusFilter } from "../queries/list-deliveries";
 

@@ -68,10 +68,7 @@ export function agentCsvRow(a: AgentResponseTimes, basis: ResponseBasis) {
 }
 
 export const AGENT_CSV_COLUMNS = Object.keys(
-  agentCsvRow(
-    { agentId: "", conversations: 0, firstResponse: {} as never, reply: {} as never, messages: {} as never },
-    "calendar",
-  ),
+  agentCsvRow({ agentId: "", conversations: 0, firstResponse: {} as never, reply: {} as never, messages: {} as never }, "calendar"),
 ).map((key) => ({ key, header: key }));
 
 export function serializeRecentMessage(m: RecentMessage, tz: string) {

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { businessHoursSchema, businessSeconds, type BusinessHours } from "../metrics/business-hours";
 import { summary } from "../metrics/percentiles";
+import type { AgentSort } from "./agent-sorts";
 import { resolveRange, type Filters } from "./filters";
 import { listAgentReadRates, type AgentReadRate } from "./list-agent-read-rates";
 import type { ViewerScope } from "./scope";
@@ -21,10 +22,6 @@ export interface TimeSummary {
 }
 
 export type ResponseBasis = "calendar" | "business";
-
-/** Sort keys of the per-agent table (the screen and its CSV share them). */
-export const AGENT_SORTS = ["agent", "conversations", "firstResponseP50", "firstResponseP90", "replyP50", "readRate"] as const;
-export type AgentSort = (typeof AGENT_SORTS)[number];
 
 export interface ResponseTimesOptions extends Filters {
   agentId?: string;
