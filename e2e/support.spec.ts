@@ -1,10 +1,14 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect as baseExpect, test, type Page, type TestInfo } from "@playwright/test";
 import { generateScenario } from "../lib/simulator/scenario";
 import { signInByApi } from "./auth";
 
 // The Support and Messages screens with demo data (the demo's scenario generator) in their own
 // workspace (e2e-demo, Asia/Shanghai, business hours Mon–Fri 09:00–18:00), as the demo manager
 // (leads the support team: sees every agent) and the demo agent (agent-amy: only their own).
+
+// Screens load their numbers from the API after hydration; on a busy 2-core machine the first
+// answer can take longer than the default 5 s.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 const TOKEN = "rk_e2e_demo_token_0000001";
 const MANAGER = "manager@demo.test";
