@@ -135,6 +135,15 @@ const PAGE_RULES: Record<string, { path: string; expect: Record<Visitor, Outcome
     path: "/sign-in",
     expect: { anonymous: 200, admin: "home", manager: "home", marketer: "home", agent: "home", otherAdmin: "home" },
   },
+  // Support and the message list: admins, managers and agents (each sees only what their scope allows).
+  "/support": {
+    path: "/support",
+    expect: signedIn({ admin: 200, manager: 200, marketer: 404, agent: 200, otherAdmin: 200 }),
+  },
+  "/messages": {
+    path: "/messages",
+    expect: signedIn({ admin: 200, manager: 200, marketer: 404, agent: 200, otherAdmin: 200 }),
+  },
   // Sent by agent-3 (team-b): only the admin of this workspace may open it.
   "/messages/[id]": {
     path: "/messages/roles-agent3",

@@ -65,6 +65,19 @@ describe.each(DATABASE_KINDS)("provisioning on %s", (kind) => {
     expect((await db.prisma.workspace.findUnique({ where: { slug: "acme" } }))?.timezone).toBe("Asia/Kathmandu");
   });
 
+  it("sets business hours when given, and keeps them when a later file leaves them out", async () => {
+    const hours = { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" };
+    const withHours = structuredClone(provision);
+    withHours.workspaces[0].businessHours = hours;
+    await applyProvision(db, withHours);
+    expect((await db.prisma.workspace.findUnique({ where: { slug: "acme" } }))?.businessHours).toEqual(hours);
+    await applyProvision(db, provision);
+    expect((await db.prisma.workspace.findUnique({ where: { slug: "acme" } }))?.businessHours).toEqual(hours);
+    const bad = structuredClone(provision);
+    bad.workspaces[0].businessHours = { days: [8], start: "9", end: "18:00" };
+    await expect(applyProvision(db, bad)).rejects.toThrow();
+  });
+
   it("refuses to move a source id into another workspace", async () => {
     const other = structuredClone(provision);
     other.workspaces[0].slug = "other";

@@ -5,6 +5,7 @@ import { ROLES } from "./auth/roles";
 import { upsertUser } from "./auth/users";
 import { seal, unseal } from "./crypto/secret-box";
 import type { Db } from "./db/client";
+import { businessHoursSchema } from "./metrics/business-hours";
 import { isValidTimeZone } from "./queries/filters";
 import { forgetSource } from "./webhooks/sources";
 
@@ -19,6 +20,8 @@ export const provisionSchema = z.object({
       slug,
       name: z.string().min(1),
       timezone: z.string().refine(isValidTimeZone, "not an IANA time zone").default("UTC"),
+      /** Opening hours for support response times, in the workspace's zone: {days: [1..7], start: "09:00", end: "18:00"}. */
+      businessHours: businessHoursSchema.optional(),
       sources: z
         .array(
           z.object({
@@ -81,8 +84,8 @@ export async function applyProvision(db: Db, p: Provision): Promise<void> {
   for (const w of provisionSchema.parse(p).workspaces) {
     const ws = await prisma.workspace.upsert({
       where: { slug: w.slug },
-      create: { id: w.slug, slug: w.slug, name: w.name, timezone: w.timezone },
-      update: { name: w.name, timezone: w.timezone },
+      create: { id: w.slug, slug: w.slug, name: w.name, timezone: w.timezone, businessHours: w.businessHours },
+      update: { name: w.name, timezone: w.timezone, ...(w.businessHours ? { businessHours: w.businessHours } : {}) },
     });
     for (const s of w.sources) {
       const existing = await prisma.source.findUnique({ where: { id: s.id } });

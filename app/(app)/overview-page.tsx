@@ -91,7 +91,7 @@ export function OverviewPage({ timezone, sources }: OverviewPageProps) {
   const byClient = useApiQuery<{ splits: ApiSplitRow[] }>("/api/v1/stats/splits", { ...params, by: "clientPlatform" });
   const heatmap = useApiQuery<{ tz: string; cells: HeatCell[] }>("/api/v1/stats/heatmap", params);
   const activity = useApiQuery<{ events: ActivityItem[] }>("/api/v1/activity", params);
-  const recent = useApiQuery<{ messages: RecentMessageRow[] }>("/api/v1/messages", params);
+  const recent = useApiQuery<{ messages: RecentMessageRow[] }>("/api/v1/messages", { ...params, limit: 10 });
 
   // A filter change: the previous numbers stay on screen, dimmed, until every widget has the new ones.
   const pending = [kpis, trend, ttr, bySource, byClient, heatmap, activity, recent].some((q) => q.isPlaceholderData);

@@ -161,6 +161,7 @@ const RULES: Record<string, Rule> = {
       otherToken: 404,
     },
   },
+  // The message list: the sections that open single messages; each sees only the messages it may (scope in SQL).
   "GET /api/v1/stats/kpis": stats("kpis", (b) => (b as { current: { sent: number } }).current.sent !== 1),
   "GET /api/v1/stats/funnel": stats("funnel", (b) => (b as { steps: { count: number }[] }).steps[0].count !== 1),
   "GET /api/v1/stats/heatmap": stats("heatmap", (b) => total(b, "read") > 0 || total(b, "sent") > 1),

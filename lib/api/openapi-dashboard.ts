@@ -8,7 +8,7 @@ import {
   compareQuery,
   deliveriesQuery,
   followUpsQuery,
-  recentMessagesQuery,
+  messagesQuery,
   responseTimesQuery,
   splitsQuery,
   timeseriesQuery,
@@ -61,6 +61,7 @@ const comparison = {
   },
 };
 const obj = (properties: Record<string, unknown>) => ({ type: "object", properties });
+const timeSummary = obj({ count: { type: "integer" }, p50: seconds, p90: seconds, mean: seconds });
 
 function get(summary: string, query: z.ZodObject | null, body: Record<string, unknown>, extra: object[] = [], notFound = false) {
   return {
@@ -267,19 +268,64 @@ export function dashboardPaths() {
       [path("id")],
     ),
     "/api/v1/support/response-times": get(
-      "First-response and reply times (business hours when the workspace defines them), distributions and per agent",
+      "First-response and reply times (business hours when the workspace defines them, unless basis=calendar), distributions and per agent (with the read rate of the agent's answers); format=csv gives the per-agent table in the requested order",
       responseTimesQuery,
       obj({
         basis: { type: "string", enum: ["calendar", "business"] },
-        firstResponse: { type: "object" },
-        reply: { type: "object" },
-        perAgent: { type: "array" },
+        businessHours: {
+          type: ["object", "null"],
+          description: "the workspace's opening hours in `tz` (ISO weekdays 1 = Monday), null when none are defined",
+          properties: { days: { type: "array", items: { type: "integer" } }, start: { type: "string" }, end: { type: "string" } },
+        },
+        tz: { type: "string" },
+        firstResponse: timeSummary,
+        reply: timeSummary,
+        distribution: {
+          type: "array",
+          items: obj({
+            label: { type: "string" },
+            from: { type: "number" },
+            to: { type: ["number", "null"] },
+            firstResponse: { type: "integer" },
+            reply: { type: "integer" },
+          }),
+        },
+        perAgent: {
+          type: "array",
+          items: obj({
+            agentId: { type: "string" },
+            conversations: { type: "integer" },
+            firstResponse: timeSummary,
+            reply: timeSummary,
+            messages: obj({ sent: { type: "integer" }, delivered: { type: "integer" }, read: { type: "integer" }, readRate: rate }),
+          }),
+        },
       }),
     ),
     "/api/v1/support/follow-ups": get(
-      "Support answers unread after N hours (default: the workspace's), oldest first, cursor-paginated",
+      "Support answers unread after N hours (default: the workspace's), oldest first, cursor-paginated; format=csv streams the whole list",
       followUpsQuery,
       obj({ hours: { type: "number" }, followUps: { type: "array" }, nextCursor: { type: ["string", "null"] } }),
+    ),
+    "/api/v1/messages": get(
+      "The latest messages (at most `limit`, default 50) sent in the range with their delivery counts; q searches the message id, status keeps messages with a delivery in that status",
+      messagesQuery,
+      obj({
+        messages: {
+          type: "array",
+          items: obj({
+            id: { type: "string" },
+            kind: { type: "string" },
+            title: { type: ["string", "null"] },
+            senderId: { type: ["string", "null"] },
+            sentAt: { type: "string" },
+            sent: { type: "integer" },
+            delivered: { type: "integer" },
+            read: { type: "integer" },
+            failed: { type: "integer" },
+          }),
+        },
+      }),
     ),
     "/api/v1/deliveries": {
       get: {
@@ -312,25 +358,6 @@ export function dashboardPaths() {
             occurredAt: { type: "string", format: "date-time" },
             receivedAt: { type: "string", format: "date-time" },
             sourceName: { type: ["string", "null"] },
-          }),
-        },
-      }),
-    ),
-    "/api/v1/messages": get(
-      "The latest messages sent in the range, with their delivery counts",
-      recentMessagesQuery,
-      obj({
-        messages: {
-          type: "array",
-          items: obj({
-            id: { type: "string" },
-            kind: { type: "string" },
-            title: { type: ["string", "null"] },
-            sentAt: { type: "string", format: "date-time" },
-            sent: { type: "integer" },
-            delivered: { type: "integer" },
-            read: { type: "integer" },
-            failed: { type: "integer" },
           }),
         },
       }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { filtersSchema, isValidTimeZone } from "../queries/filters";
+import { AGENT_SORTS } from "../queries/agent-sorts";
 import { campaignSortSchema } from "../queries/list-campaigns";
 import { deliveryStatusFilter } from "../queries/list-deliveries";
 
@@ -46,8 +47,18 @@ export const announcementQuery = z.object({
   format: z.enum(["json", "csv"]).default("json"),
 });
 export const announcementsQuery = filtersSchema.extend({ hours: overdueHours });
-export const responseTimesQuery = filtersSchema.extend({ agentId: z.string().min(1).optional() });
 const cursorParams = { cursor: z.string().min(1).max(2000).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() };
+/** json, or csv: the same rows as a file (streamed where the list is long). */
+const format = z.enum(["json", "csv"]).default("json");
+export const responseTimesQuery = filtersSchema.extend({
+  agentId: z.string().min(1).optional(),
+  /** business (default when the workspace defines opening hours) or calendar time. */
+  basis: z.enum(["calendar", "business"]).optional(),
+  /** Order of perAgent (and of the CSV, which holds the per-agent table). */
+  sort: z.enum(AGENT_SORTS).optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  format,
+});
 export const followUpsQuery = z.object({
   hours: z.coerce
     .number()
@@ -56,16 +67,22 @@ export const followUpsQuery = z.object({
     .optional(),
   agentId: z.string().min(1).optional(),
   tz,
+  format,
   ...cursorParams,
 });
 /** The Overview's feeds: the latest receipts and the latest messages of the range. */
 export const activityQuery = filtersSchema.extend({ limit: z.coerce.number().int().min(1).max(50).default(12) });
-export const recentMessagesQuery = filtersSchema.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) });
 export const deliveriesQuery = filtersSchema.extend({
   status: deliveryStatusFilter.optional(),
   ttrFrom: z.coerce.number().min(0).optional(),
   ttrTo: z.coerce.number().min(0).optional(),
   errorCode: z.string().min(1).optional(),
-  format: z.enum(["json", "csv"]).default("json"),
+  format,
   ...cursorParams,
+});
+/** The message list: dashboard filters, a search by message id, and "has a delivery in this status". */
+export const messagesQuery = filtersSchema.extend({
+  q: z.string().trim().min(1).max(200).optional(),
+  status: deliveryStatusFilter.optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
 });

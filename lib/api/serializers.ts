@@ -1,8 +1,10 @@
 import { isoInTz } from "../serialize";
 import { isImmature } from "../queries/counts";
 import type { Comparison } from "../queries/compare-cohorts";
+import type { AgentResponseTimes, ResponseBasis } from "../queries/get-response-times";
 import type { CampaignRow } from "../queries/list-campaigns";
 import type { DeliveryRow } from "../queries/list-deliveries";
+import type { RecentMessage } from "../queries/list-recent-messages";
 import type { FollowUp } from "../queries/list-unread-follow-ups";
 
 // Rows leave the API through these: times as ISO with the offset of the requested zone.
@@ -110,3 +112,33 @@ export const COMPARE_CSV_COLUMNS = [
   "pValue",
   "significant",
 ].map((key) => ({ key, header: key }));
+export const FOLLOW_UP_CSV_COLUMNS = ["messageId", "recipientId", "conversationId", "agentId", "status", "sentAt", "hoursUnread"].map(
+  (key) => ({ key, header: key }),
+);
+
+/** One row of the per-agent support table, flat for CSV (durations in seconds). */
+export function agentCsvRow(a: AgentResponseTimes, basis: ResponseBasis) {
+  return {
+    agentId: a.agentId,
+    conversations: a.conversations,
+    firstResponses: a.firstResponse.count,
+    firstResponseP50: a.firstResponse.p50,
+    firstResponseP90: a.firstResponse.p90,
+    replies: a.reply.count,
+    replyP50: a.reply.p50,
+    replyP90: a.reply.p90,
+    basis,
+    messagesSent: a.messages.sent,
+    messagesDelivered: a.messages.delivered,
+    messagesRead: a.messages.read,
+    readRate: a.messages.readRate,
+  };
+}
+
+export const AGENT_CSV_COLUMNS = Object.keys(
+  agentCsvRow({ agentId: "", conversations: 0, firstResponse: {} as never, reply: {} as never, messages: {} as never }, "calendar"),
+).map((key) => ({ key, header: key }));
+
+export function serializeRecentMessage(m: RecentMessage, tz: string) {
+  return { ...m, sentAt: isoInTz(m.sentAt, tz) };
+}

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { businessHoursSchema, businessSeconds } from "../metrics/business-hours";
+import { businessHoursSchema, businessSeconds, type BusinessHours } from "../metrics/business-hours";
 import { summary } from "../metrics/percentiles";
+import type { AgentSort } from "./agent-sorts";
 import { resolveRange, type Filters } from "./filters";
+import { listAgentReadRates, type AgentReadRate } from "./list-agent-read-rates";
 import type { ViewerScope } from "./scope";
 
 // Support response times (product.md): first response time = first agent message − the
@@ -19,13 +21,35 @@ export interface TimeSummary {
   mean: number | null;
 }
 
+export type ResponseBasis = "calendar" | "business";
+
+export interface ResponseTimesOptions extends Filters {
+  agentId?: string;
+  /** "calendar" forces wall-clock time; default: business hours when the workspace defines them. */
+  basis?: ResponseBasis;
+  sort?: AgentSort;
+  order?: "asc" | "desc";
+}
+
+export interface AgentResponseTimes {
+  agentId: string;
+  conversations: number;
+  firstResponse: TimeSummary;
+  reply: TimeSummary;
+  /** Whether customers read the agent's answers sent in the range. */
+  messages: Omit<AgentReadRate, "agentId">;
+}
+
 export interface ResponseTimes {
-  basis: "calendar" | "business";
+  basis: ResponseBasis;
+  /** The workspace's opening hours (local to `tz`), or null when it defines none. */
+  businessHours: BusinessHours | null;
+  tz: string;
   firstResponse: TimeSummary;
   reply: TimeSummary;
   /** Product bins of reply and first-response times (seconds, [from, to)). */
   distribution: { label: string; from: number; to: number | null; firstResponse: number; reply: number }[];
-  perAgent: { agentId: string; conversations: number; firstResponse: TimeSummary; reply: TimeSummary }[];
+  perAgent: AgentResponseTimes[];
 }
 
 const EDGES: [string, number, number | null][] = [
@@ -69,16 +93,23 @@ const toSummary = (r: { n: number; p50: number | null; p90: number | null; mean:
 export async function getResponseTimes(
   db: Db,
   scope: ViewerScope,
-  filters: Filters & { agentId?: string },
+  filters: ResponseTimesOptions,
   defaultTz: string,
 ): Promise<ResponseTimes> {
   const range = resolveRange(filters, defaultTz);
+  const readRates = listAgentReadRates(db, scope, filters, range);
   const { sql, params } = repliesSql(scope, filters, range.from, range.to);
   const [ws] = await query<{ business_hours: unknown }>(db.prisma, `SELECT business_hours FROM workspaces WHERE id = $1`, [
     scope.workspaceId,
   ]);
   const bh = businessHoursSchema.safeParse(ws?.business_hours);
-  if (bh.success) {
+  const businessHours = bh.success ? bh.data : null;
+  const finish = async (basis: ResponseBasis, rows: Pair[]): Promise<ResponseTimes> => ({
+    ...assemble(basis, rows, await readRates, filters),
+    businessHours,
+    tz: range.tz,
+  });
+  if (bh.success && filters.basis !== "calendar") {
     // Business-hours durations depend on local calendars: computed here over the bounded set.
     const rows = await query<{ agent: string | null; asked: Date; answered: Date; first: boolean; c: string }>(
       db.prisma,
@@ -86,23 +117,33 @@ export async function getResponseTimes(
       params,
     );
     const secs = rows.map((r) => ({ ...r, s: businessSeconds(r.asked, r.answered, bh.data, range.tz) }));
-    return assemble("business", secs);
+    return finish("business", secs);
   }
   const rows = await query<{ agent: string | null; first: boolean; s: number; c: string }>(
     db.prisma,
     `SELECT agent, first, extract(epoch FROM answered - asked)::float8 AS s, c FROM (${sql}) x LIMIT ${MAX_PAIRS}`,
     params,
   );
-  return assemble("calendar", rows);
+  return finish("calendar", rows);
 }
 
-function assemble(basis: ResponseTimes["basis"], rows: { agent: string | null; first: boolean; s: number; c: string }[]): ResponseTimes {
+type Pair = { agent: string | null; first: boolean; s: number; c: string };
+const NO_TIMES: TimeSummary = { count: 0, p50: null, p90: null, mean: null };
+
+function assemble(
+  basis: ResponseBasis,
+  rows: Pair[],
+  readRates: AgentReadRate[],
+  order: Pick<ResponseTimesOptions, "sort" | "order">,
+): Omit<ResponseTimes, "businessHours" | "tz"> {
   const stats = (list: typeof rows) => {
     const first = list.filter((r) => r.first).map((r) => r.s);
     const all = list.map((r) => r.s);
     return { firstResponse: toSummary({ n: first.length, ...summary(first) }), reply: toSummary({ n: all.length, ...summary(all) }) };
   };
   const agents = new Map<string, typeof rows>();
+  // Agents who answered in the range but whose conversations began before it still get a row.
+  for (const r of readRates) agents.set(r.agentId, []);
   for (const r of rows) {
     const a = r.agent ?? "";
     if (!agents.has(a)) agents.set(a, []);
@@ -119,8 +160,41 @@ function assemble(basis: ResponseTimes["basis"], rows: { agent: string | null; f
       firstResponse: rows.filter((r) => r.first && inBin(r.s, from, to)).length,
       reply: rows.filter((r) => inBin(r.s, from, to)).length,
     })),
-    perAgent: [...agents]
-      .map(([agentId, list]) => ({ agentId, conversations: new Set(list.map((r) => r.c)).size, ...stats(list) }))
-      .sort((a, b) => b.reply.count - a.reply.count || a.agentId.localeCompare(b.agentId)),
+    perAgent: sortAgents(
+      [...agents].map(([agentId, list]) => {
+        const rr = readRates.find((r) => r.agentId === agentId);
+        const times = list.length ? stats(list) : { firstResponse: NO_TIMES, reply: NO_TIMES };
+        return {
+          agentId,
+          conversations: new Set(list.map((r) => r.c)).size,
+          ...times,
+          messages: { sent: rr?.sent ?? 0, delivered: rr?.delivered ?? 0, read: rr?.read ?? 0, readRate: rr?.readRate ?? null },
+        };
+      }),
+      order,
+    ),
   };
+}
+
+const SORT_VALUE: Record<AgentSort, (a: AgentResponseTimes) => string | number | null> = {
+  agent: (a) => a.agentId,
+  conversations: (a) => a.conversations,
+  firstResponseP50: (a) => a.firstResponse.p50,
+  firstResponseP90: (a) => a.firstResponse.p90,
+  replyP50: (a) => a.reply.p50,
+  readRate: (a) => a.messages.readRate,
+};
+
+/** Default: the busiest agents first. Missing values (no replies, nothing delivered) always last. */
+function sortAgents(list: AgentResponseTimes[], o: Pick<ResponseTimesOptions, "sort" | "order">): AgentResponseTimes[] {
+  if (!o.sort) return list.sort((a, b) => b.reply.count - a.reply.count || a.agentId.localeCompare(b.agentId));
+  const value = SORT_VALUE[o.sort];
+  const dir = o.order === "desc" ? -1 : 1;
+  return list.sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? a.agentId.localeCompare(b.agentId) : x === null ? 1 : -1;
+    const c = typeof x === "string" ? x.localeCompare(y as string) : x - (y as number);
+    return c * dir || a.agentId.localeCompare(b.agentId);
+  });
 }

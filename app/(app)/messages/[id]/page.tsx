@@ -3,12 +3,17 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RefreshOnLive } from "@/components/shell/live-updates";
 import { formatTime } from "@/components/format";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import { ApiError } from "@/lib/api/errors";
 import { getMessage } from "@/lib/queries/get-message";
 import { pageScope } from "@/lib/ui/page-scope";
 
 export const dynamic = "force-dynamic";
 
+// One message: its deliveries (current state) and its full status history from the event log.
+// Server-rendered; RefreshOnLive re-renders it when a receipt this viewer may see arrives. A
+// message the viewer may not see answers 404, like one that does not exist.
 export default async function MessagePage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
   const { db, ws, scope } = await pageScope("messages");
@@ -20,81 +25,113 @@ export default async function MessagePage(props: { params: Promise<{ id: string 
   const t = await getTranslations();
   const locale = await getLocale();
   const time = (d: Date | string | null) => formatTime(d, tz, locale);
+  const counts = { read: 0, delivered: 0, failed: 0, sent: 0 };
+  for (const d of m.deliveries) counts[d.status as keyof typeof counts]++;
   return (
-    <>
+    <div className="flex flex-col gap-5">
       <RefreshOnLive />
-      <p className="subtle">
-        <Link href="/">{t("message.back")}</Link>
+      <p className="text-sm">
+        <Link href="/messages" className="text-primary underline-offset-2 hover:underline">
+          {t("message.back")}
+        </Link>
       </p>
-      <h1>{m.title ?? m.id}</h1>
-      <p className="subtle">
-        {t(`kinds.${m.kind as "campaign"}`)} · {t("message.sentAt", { time: time(m.sentAt), tz })} · {t("message.id")} <code>{m.id}</code>
-        {m.campaignId && ` · ${t("message.campaign", { campaign: m.campaignId })}${m.variant ? ` / ${m.variant}` : ""}`}
-      </p>
-      <section className="panel" aria-labelledby="deliveries-heading">
-        <h2 id="deliveries-heading" style={{ fontSize: "1rem", marginTop: 0 }}>
-          {t("message.deliveries", { count: m.deliveries.length })}
-        </h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("message.recipient")}</th>
-              <th>{t("message.status")}</th>
-              <th>{t("message.sent")}</th>
-              <th>{t("message.delivered")}</th>
-              <th>{t("message.read")}</th>
-              <th>{t("message.failed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.deliveries.map((d) => (
-              <tr key={d.recipientId} data-testid={`delivery-${d.recipientId}`}>
-                <td>{d.recipientId}</td>
-                <td>
-                  <span className={`status status-${d.status}`}>{t(`message.statuses.${d.status as "read"}`)}</span>
-                </td>
-                <td>{time(d.sentAt)}</td>
-                <td>{time(d.deliveredAt)}</td>
-                <td>
-                  {time(d.readAt)}
-                  {d.readByWatermark && <span title={t("message.byWatermark")}> ≤</span>}
-                </td>
-                <td>{d.failedAt ? `${time(d.failedAt)} ${d.error?.code ?? ""} ${d.error?.title ?? ""}` : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section className="panel" aria-labelledby="history-heading">
-        <h2 id="history-heading" style={{ fontSize: "1rem", marginTop: 0 }}>
-          {t("message.history")}
-        </h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("message.eventTime")}</th>
-              <th>{t("message.received")}</th>
-              <th>{t("message.event")}</th>
-              <th>{t("message.recipient")}</th>
-              <th>{t("message.outcome")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.history.map((h, i) => (
-              <tr key={`${h.eventId}-${i}`}>
-                <td>
-                  {time(h.occurredAt)}
-                  {h.timeSource === "received" && <span title={t("message.arrivalTime")}> *</span>}
-                </td>
-                <td>{time(h.receivedAt)}</td>
-                <td>{h.type}</td>
-                <td>{h.recipientId ?? "—"}</td>
-                <td>{h.outcome}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </>
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">{m.title ?? m.id}</h1>
+        <p className="text-sm text-muted-foreground">
+          {t(`kinds.${m.kind as "campaign"}`)} · {t("message.sentAt", { time: time(m.sentAt), tz })} · {t("message.id")} <code>{m.id}</code>
+          {m.senderId && ` · ${t("message.sender", { sender: m.senderId })}`}
+          {m.conversationId && ` · ${t("message.conversation", { conversation: m.conversationId })}`}
+          {m.campaignId && ` · ${t("message.campaign", { campaign: m.campaignId })}${m.variant ? ` / ${m.variant}` : ""}`}
+        </p>
+        {m.deliveries.length > 0 && (
+          <p className="text-sm" data-testid="message-summary">
+            {t("message.summary", { total: m.deliveries.length, ...counts })}
+          </p>
+        )}
+      </div>
+      <Card id="deliveries" aria-labelledby="deliveries-heading">
+        <CardHeader>
+          <CardTitle id="deliveries-heading">{t("message.deliveries", { count: m.deliveries.length })}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {m.deliveries.length === 0 ? (
+            <p className="text-sm text-muted-foreground" data-testid="deliveries-empty">
+              {t("message.noDeliveries")}
+            </p>
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{t("message.recipient")}</Th>
+                  <Th>{t("message.status")}</Th>
+                  <Th>{t("message.sent")}</Th>
+                  <Th>{t("message.delivered")}</Th>
+                  <Th>{t("message.read")}</Th>
+                  <Th>{t("message.failed")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.deliveries.map((d) => (
+                  <tr key={d.recipientId} data-testid={`delivery-${d.recipientId}`}>
+                    <Td>{d.recipientId}</Td>
+                    <Td>
+                      <span className={`status status-${d.status}`}>{t(`message.statuses.${d.status as "read"}`)}</span>
+                    </Td>
+                    <Td className="whitespace-nowrap">{time(d.sentAt)}</Td>
+                    <Td className="whitespace-nowrap">{time(d.deliveredAt)}</Td>
+                    <Td className="whitespace-nowrap">
+                      {time(d.readAt)}
+                      {d.readByWatermark && <span title={t("message.byWatermark")}> ≤</span>}
+                    </Td>
+                    <Td>{d.failedAt ? `${time(d.failedAt)} ${d.error?.code ?? ""} ${d.error?.title ?? ""}` : "—"}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <Card aria-labelledby="history-heading">
+        <CardHeader>
+          <div>
+            <CardTitle id="history-heading">{t("message.history")}</CardTitle>
+            <CardDescription>{t("message.historyHelp")}</CardDescription>
+          </div>
+        </CardHeader>
+        <CardContent>
+          {m.history.length === 0 ? (
+            <p className="text-sm text-muted-foreground" data-testid="history-empty">
+              {t("message.noHistory")}
+            </p>
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{t("message.eventTime")}</Th>
+                  <Th>{t("message.received")}</Th>
+                  <Th>{t("message.event")}</Th>
+                  <Th>{t("message.recipient")}</Th>
+                  <Th>{t("message.outcome")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.history.map((h, i) => (
+                  <tr key={`${h.eventId}-${i}`} data-testid="history-row">
+                    <Td className="whitespace-nowrap">
+                      {time(h.occurredAt)}
+                      {h.timeSource === "received" && <span title={t("message.arrivalTime")}> *</span>}
+                    </Td>
+                    <Td className="whitespace-nowrap">{time(h.receivedAt)}</Td>
+                    <Td>{h.type}</Td>
+                    <Td>{h.recipientId ?? "—"}</Td>
+                    <Td>{h.outcome}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </div>
   );
 }
