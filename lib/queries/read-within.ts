@@ -2,7 +2,10 @@ import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
+import { countsTable, needsPeople } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
+
+const DAY_MS = 86_400_000;
 
 /** One interval (previous point, seconds] of the "% read within t" curve, over the cohorts old enough for `seconds`. */
 export interface ReadWithinRow {
@@ -44,15 +47,35 @@ export async function getReadWithin(
   const n = w.params.length;
   const age = `width_bucket(EXTRACT(EPOCH FROM $${n + 2}::timestamptz - (bucket_start + interval '15 minutes'))::float8, $${n + 1}::float8[])`;
   const params = [...w.params, READ_WITHIN_POINTS, now.toISOString()];
+  // Cohorts sent before `old` are older than every point: their age class is the top one, so
+  // whole UTC days of them may come from ttr_rollups_daily (workspace-wide questions only).
+  const top = READ_WITHIN_POINTS.length;
+  const old = new Date(Math.floor((now.getTime() - READ_WITHIN_POINTS[top - 1] * 1000) / DAY_MS) * DAY_MS - DAY_MS);
+  const coarse = !needsPeople(scope, filters) && !filters.campaignId && !filters.variant && range.from < old;
+  const readParts = coarse
+    ? [
+        { table: "ttr_rollups_daily", range: { ...range, to: new Date(Math.min(old.getTime(), range.to.getTime())) }, k: String(top) },
+        ...(range.to > old ? [{ table: "ttr_rollups", range: { ...range, from: old }, k: "" }] : []),
+      ]
+    : [{ table: "ttr_rollups", range, k: "" }];
+  const readParams: unknown[] = [READ_WITHIN_POINTS, now.toISOString()];
+  const readSelects = readParts.map((part) => {
+    const pw = rollupWhere(scope, filters, part.range);
+    const offset = readParams.length;
+    readParams.push(...pw.params);
+    const shift = (sql: string) => sql.replace(/\$(\d+)/g, (_, i: string) => `$${Number(i) + offset}`);
+    const k = part.k || `width_bucket(EXTRACT(EPOCH FROM $2::timestamptz - (bucket_start + interval '15 minutes'))::float8, $1::float8[])`;
+    return `SELECT ${k} AS k, bin, count FROM ${part.table} WHERE ${shift(String(pw))}`;
+  });
   const [reads, delivered] = await Promise.all([
     query<{ k: number; bin: number; c: number }>(
       db.prisma,
-      `SELECT ${age} AS k, bin, sum(count)::float8 AS c FROM ttr_rollups WHERE ${w} GROUP BY 1, 2`,
-      params,
+      `SELECT k, bin, sum(count)::float8 AS c FROM (${readSelects.join(" UNION ALL ")}) AS r GROUP BY 1, 2`,
+      readParams,
     ),
     query<{ k: number; c: number }>(
       db.prisma,
-      `SELECT ${age} AS k, sum(delivered)::float8 AS c FROM delivery_rollups WHERE ${w} GROUP BY 1`,
+      `SELECT ${age} AS k, sum(delivered)::float8 AS c FROM ${countsTable(scope, filters)} WHERE ${w} GROUP BY 1`,
       params,
     ),
   ]);
