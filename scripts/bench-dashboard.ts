@@ -16,6 +16,7 @@ import { getOverview } from "../lib/queries/get-overview";
 import { getKpis } from "../lib/queries/get-kpis";
 import { getTimeseries } from "../lib/queries/get-timeseries";
 import { getTtrDistribution } from "../lib/queries/get-ttr-distribution";
+import { getReadWithin } from "../lib/queries/read-within";
 import { getSplits } from "../lib/queries/get-splits";
 import { listCampaigns } from "../lib/queries/list-campaigns";
 import { getCampaign } from "../lib/queries/get-campaign";
@@ -30,6 +31,9 @@ import { listDeliveries } from "../lib/queries/list-deliveries";
 import { BENCH_WS, BIG_CAMPAIGN, seedBench } from "./bench/seed-sql";
 import { rebuildRollups } from "./bench/rollups-sql";
 import { supportRepliesSelect } from "../lib/ingest/support-replies-sql";
+
+/** One "now" for the run: the read-within curve depends on it. */
+const NOW = new Date();
 
 const { values: args } = parseArgs({
   options: {
@@ -283,6 +287,23 @@ function buildCases(db: Db, scan: Db): Case[] {
         const s = (b as Row[])[0];
         return d.read === num(s.read) && d.bins[0].count === num(s.under5) && Math.abs(d.timeToRead.p90! / num(s.p90) - 1) < 0.045;
       },
+    },
+    {
+      // The Overview's "% read within t" curve; compared at its last point (7 days): delivered
+      // deliveries whose 15-minute cohort bucket ended at least 7 days before now.
+      name: "read within t (curve)",
+      basis: "rollups",
+      fast: (i) => getReadWithin(db, scope, filtersFor(i), "Europe/Berlin", NOW),
+      slow: (i) => {
+        const r = range(i);
+        return sql(
+          `SELECT count(*)::float8 AS delivered FROM deliveries WHERE workspace_id = 'bench' AND status IN ('delivered', 'read')
+             AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(r.f, 3)}
+             AND date_bin('15 minutes', cohort_at, TIMESTAMPTZ '2000-01-01') + interval '15 minutes' <= $4::timestamptz - interval '604800 seconds'`,
+          [r.from, r.to, r.f.kind ?? null, NOW.toISOString()],
+        );
+      },
+      agree: (a, b) => (a as Awaited<ReturnType<typeof getReadWithin>>).at(-1)!.delivered === num((b as Row[])[0].delivered),
     },
     ...(["source", "clientPlatform"] as const).map((by): Case => ({
       name: `split by ${by}`,
