@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { deliveryWhere, type Filters, type Range } from "./filters";
+import { rollupWhere, type Filters, type Range } from "./filters";
 import type { ViewerScope } from "./scope";
 
 export interface AgentReadRate {
@@ -16,7 +16,7 @@ export interface AgentReadRate {
 
 /**
  * Whether customers read each agent's answers: support deliveries sent in the range, grouped by
- * the sending agent. Bounded by the number of agents; served by the deliveries' sender index.
+ * the sending agent. Bounded by the number of agents.
  */
 export async function listAgentReadRates(
   db: Db,
@@ -24,14 +24,14 @@ export async function listAgentReadRates(
   f: Pick<Filters, "source" | "teamId"> & { agentId?: string },
   range: Range,
 ): Promise<AgentReadRate[]> {
-  const w = deliveryWhere(scope, { source: f.source, teamId: f.teamId, senderId: f.agentId, kind: "support" }, range, "d");
-  w.add("d.sender_id IS NOT NULL");
+  // The 15-minute rollups keep the sender: counts by send time, as the deliveries say, without
+  // reading every support delivery of the range (1.5 s at 10M deliveries).
+  const w = rollupWhere(scope, { source: f.source, teamId: f.teamId, senderId: f.agentId, kind: "support" }, range);
+  w.add("sender_id <> ''");
   const rows = await query<{ agentId: string; sent: number; delivered: number; read: number }>(
     db.prisma,
-    `SELECT d.sender_id AS "agentId", count(*)::int AS sent,
-       count(*) FILTER (WHERE d.status IN ('delivered', 'read'))::int AS delivered,
-       count(*) FILTER (WHERE d.status = 'read')::int AS read
-     FROM deliveries d WHERE ${w} GROUP BY d.sender_id ORDER BY d.sender_id`,
+    `SELECT sender_id AS "agentId", sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read
+     FROM delivery_rollups WHERE ${w} GROUP BY sender_id HAVING sum(sent) <> 0 ORDER BY sender_id`,
     w.params,
   );
   return rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null }));
