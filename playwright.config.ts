@@ -40,6 +40,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/ping`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: dataDir, PROVISION_FILE: path.resolve("e2e/provision.json"), DATABASE_URL: "" },
+    // Every spec signs in from 127.0.0.1: the per-IP sign-in limit would throttle the suite itself.
+    env: { DATA_DIR: dataDir, PROVISION_FILE: path.resolve("e2e/provision.json"), DATABASE_URL: "", RATE_LIMIT_SIGN_IN_PER_MINUTE: "1000" },
   },
 });

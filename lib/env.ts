@@ -20,6 +20,8 @@ const schema = z.object({
   RATE_LIMIT_TOKEN_PER_SECOND: z.coerce.number().min(0).default(1_000),
   /** API requests per token in a burst. */
   RATE_LIMIT_TOKEN_BURST: z.coerce.number().min(1).default(2_000),
+  /** Sign-in attempts per minute per IP address (the per-account limit is separate and fixed). */
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

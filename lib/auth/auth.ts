@@ -36,7 +36,13 @@ export function createAuth(db: Db) {
     },
     // Per-IP limits (the per-account limit is lib/auth/login-limiter.ts). Explicitly on: the
     // library's default is to rate-limit only in production builds.
-    rateLimit: { enabled: true, storage: "memory", window: 60, max: 300, customRules: { "/sign-in/email": { window: 60, max: 30 } } },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: env().RATE_LIMIT_SIGN_IN_PER_MINUTE } },
+    },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
       // The library skips the origin (CSRF) check under NODE_ENV=test; our tests must see the real thing.

@@ -58,14 +58,18 @@ export async function getReadWithin(
         ...(range.to > old ? [{ table: "ttr_rollups", range: { ...range, from: old }, k: "" }] : []),
       ]
     : [{ table: "ttr_rollups", range, k: "" }];
-  const readParams: unknown[] = [READ_WITHIN_POINTS, now.toISOString()];
+  const readParams: unknown[] = [];
   const readSelects = readParts.map((part) => {
     const pw = rollupWhere(scope, filters, part.range);
     const offset = readParams.length;
     readParams.push(...pw.params);
-    const shift = (sql: string) => sql.replace(/\$(\d+)/g, (_, i: string) => `$${Number(i) + offset}`);
-    const k = part.k || `width_bucket(EXTRACT(EPOCH FROM $2::timestamptz - (bucket_start + interval '15 minutes'))::float8, $1::float8[])`;
-    return `SELECT ${k} AS k, bin, count FROM ${part.table} WHERE ${shift(String(pw))}`;
+    const where = String(pw).replace(/\$(\d+)/g, (_, i: string) => `$${Number(i) + offset}`);
+    if (part.k) return `SELECT ${part.k} AS k, bin, count FROM ${part.table} WHERE ${where}`;
+    // Only the 15-minute part takes the points and "now" (an unused parameter has no type).
+    const points = readParams.push(READ_WITHIN_POINTS);
+    const at = readParams.push(now.toISOString());
+    const k = `width_bucket(EXTRACT(EPOCH FROM $${at}::timestamptz - (bucket_start + interval '15 minutes'))::float8, $${points}::float8[])`;
+    return `SELECT ${k} AS k, bin, count FROM ${part.table} WHERE ${where}`;
   });
   const [reads, delivered] = await Promise.all([
     query<{ k: number; bin: number; c: number }>(
