@@ -4,6 +4,12 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
+import { z } from "zod";
+
+// Zod probes for eval (`Function("")`) before compiling fast parsers; our Content Security Policy
+// forbids eval in the browser, so the probe would be reported as a violation. Client-side parsing
+// is small: use the interpreter there (the server keeps the JIT for ingestion).
+z.config({ jitless: true });
 
 function makeQueryClient() {
   return new QueryClient({
