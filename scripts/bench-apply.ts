@@ -56,7 +56,9 @@ async function main() {
     });
     const backends = async () =>
       (
-        await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+        await admin.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        )
       ).rows.map((r) => r.pid);
     const pids = await backends();
     const pgBefore = pids.map(cpuOf);
@@ -66,7 +68,9 @@ async function main() {
     const seconds = (performance.now() - t0) / 1000;
     const node = process.cpuUsage(nodeBefore);
     const later = await backends();
-    const pgCpu = pids.reduce((s, pid, i) => s + cpuOf(pid) - pgBefore[i], 0) + later.filter((p) => !pids.includes(p)).reduce((s, p) => s + cpuOf(p), 0);
+    const pgCpu =
+      pids.reduce((s, pid, i) => s + cpuOf(pid) - pgBefore[i], 0) +
+      later.filter((p) => !pids.includes(p)).reduce((s, p) => s + cpuOf(p), 0);
     const perEvent = (s: number) => Math.round((s / events.length) * 1e6);
     const result = {
       events: events.length,
