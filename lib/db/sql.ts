@@ -18,7 +18,7 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
-type Cell = string | number | boolean | Date | null | object;
+export type Cell = string | number | boolean | Date | null | object;
 
 /**
  * Bulk rows as one derived table fed by a single JSON parameter (an array of row arrays), so a

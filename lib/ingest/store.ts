@@ -1,4 +1,4 @@
-import { query, execute, rowsOf, type RawJson, type Tx } from "../db/sql";
+import { query, execute, rowsOf, type Cell, type RawJson, type Tx } from "../db/sql";
 import { supportRepliesSelect } from "./support-replies-sql";
 import type { DeliveryState, RollupKey } from "./delivery-state";
 import type { MessageKind } from "./events";
@@ -442,7 +442,6 @@ const keyCells = (k: RollupKey) => [
   k.sourceId,
   k.clientPlatform,
 ];
-const ROLLUP_PK = "workspace_id, bucket_start, kind, campaign_id, variant, announcement_id, sender_id, source_id, client_platform";
 
 // The coarse tables (migration 20261126220000_coarse_rollups): the same deltas with the key
 // coarsened — sender and announcement dropped; time-to-read bins also by UTC day, without the
@@ -456,7 +455,6 @@ const TOTALS_KEY_COLUMNS: [string, string][] = [
   ["source_id", "text"],
   ["client_platform", "text"],
 ];
-const TOTALS_PK = "workspace_id, bucket_start, kind, campaign_id, variant, source_id, client_platform";
 const DAILY_KEY_COLUMNS: [string, string][] = [
   ["workspace_id", "text"],
   ["bucket_start", "timestamptz"],
@@ -464,7 +462,6 @@ const DAILY_KEY_COLUMNS: [string, string][] = [
   ["source_id", "text"],
   ["client_platform", "text"],
 ];
-const DAILY_PK = "workspace_id, bucket_start, kind, source_id, client_platform";
 const DAY_MS = 86_400_000;
 
 function sumBy<T>(
@@ -507,74 +504,48 @@ export interface RollupDelta {
   ttrSum: number;
 }
 
-/** Adds to the rollup rows of `shard` (the caller's commit lane; see the migration write_shards). */
+type Column = [name: string, pgType: string];
+const COUNT_COLUMNS: Column[] = [
+  ["sent", "int"],
+  ["delivered", "int"],
+  ["read", "int"],
+  ["failed", "int"],
+  ["ttr_sum", "float8"],
+];
+const BIN_COLUMNS: Column[] = [["count", "int"]];
+
+/** Adds `rows` (key cells, then counter cells) to the counter rows of `shard` in `table`. */
+async function addCounters(tx: Tx, table: string, key: Column[], counters: Column[], rows: Cell[][], shard: number): Promise<void> {
+  if (!rows.length) return;
+  const u = rowsOf("r", [...key, ...counters], rows, 2);
+  const pk = key.map(([name]) => name).join(", ");
+  const names = counters.map(([name]) => name);
+  await execute(
+    tx,
+    `INSERT INTO ${table} AS t (${pk}, ${names.join(", ")}, shard)
+     SELECT *, $1::smallint FROM ${u.from} ORDER BY ${pk}
+     ON CONFLICT (${pk}, shard) DO UPDATE SET ${names.map((n) => `${n} = t.${n} + EXCLUDED.${n}`).join(", ")}`,
+    [shard, ...u.params],
+  );
+}
+
+/**
+ * Adds to the rollup rows of `shard` (the caller's commit lane; see the migration write_shards):
+ * the 15-minute tables and, from the same deltas, the coarse ones.
+ */
 export async function addRollups(
   tx: Tx,
   shard: number,
   deltas: RollupDelta[],
   bins: { key: RollupKey; bin: number; count: number }[],
 ): Promise<void> {
-  if (deltas.length) {
-    const u = rowsOf(
-      "r",
-      [...ROLLUP_KEY_COLUMNS, ["sent", "int"], ["delivered", "int"], ["read", "int"], ["failed", "int"], ["ttr_sum", "float8"]],
-      deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]),
-      2,
-    );
-    await execute(
-      tx,
-      `INSERT INTO delivery_rollups AS t (${ROLLUP_PK}, sent, delivered, read, failed, ttr_sum, shard)
-       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${ROLLUP_PK}
-       ON CONFLICT (${ROLLUP_PK}, shard) DO UPDATE SET sent = t.sent + EXCLUDED.sent,
-         delivered = t.delivered + EXCLUDED.delivered, read = t.read + EXCLUDED.read,
-         failed = t.failed + EXCLUDED.failed, ttr_sum = t.ttr_sum + EXCLUDED.ttr_sum`,
-      [shard, ...u.params],
-    );
-  }
-  const totals = coarseDeltas(deltas);
-  if (totals.length) {
-    const u = rowsOf(
-      "r",
-      [...TOTALS_KEY_COLUMNS, ["sent", "int"], ["delivered", "int"], ["read", "int"], ["failed", "int"], ["ttr_sum", "float8"]],
-      totals,
-      2,
-    );
-    await execute(
-      tx,
-      `INSERT INTO delivery_totals AS t (${TOTALS_PK}, sent, delivered, read, failed, ttr_sum, shard)
-       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${TOTALS_PK}
-       ON CONFLICT (${TOTALS_PK}, shard) DO UPDATE SET sent = t.sent + EXCLUDED.sent,
-         delivered = t.delivered + EXCLUDED.delivered, read = t.read + EXCLUDED.read,
-         failed = t.failed + EXCLUDED.failed, ttr_sum = t.ttr_sum + EXCLUDED.ttr_sum`,
-      [shard, ...u.params],
-    );
-  }
-  const daily = dailyBins(bins);
-  if (daily.length) {
-    const u = rowsOf("r", [...DAILY_KEY_COLUMNS, ["bin", "int"], ["count", "int"]], daily, 2);
-    await execute(
-      tx,
-      `INSERT INTO ttr_rollups_daily AS t (${DAILY_PK}, bin, count, shard)
-       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${DAILY_PK}, bin
-       ON CONFLICT (${DAILY_PK}, bin, shard) DO UPDATE SET count = t.count + EXCLUDED.count`,
-      [shard, ...u.params],
-    );
-  }
-  if (bins.length) {
-    const u = rowsOf(
-      "r",
-      [...ROLLUP_KEY_COLUMNS, ["bin", "int"], ["count", "int"]],
-      bins.map((b) => [...keyCells(b.key), b.bin, b.count]),
-      2,
-    );
-    await execute(
-      tx,
-      `INSERT INTO ttr_rollups AS t (${ROLLUP_PK}, bin, count, shard)
-       SELECT *, $1::smallint FROM ${u.from} ORDER BY ${ROLLUP_PK}, bin
-       ON CONFLICT (${ROLLUP_PK}, bin, shard) DO UPDATE SET count = t.count + EXCLUDED.count`,
-      [shard, ...u.params],
-    );
-  }
+  const binKey: Column[] = [...ROLLUP_KEY_COLUMNS, ["bin", "int"]];
+  const deltaRows = deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]);
+  await addCounters(tx, "delivery_rollups", ROLLUP_KEY_COLUMNS, COUNT_COLUMNS, deltaRows, shard);
+  await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
+  await addCounters(tx, "ttr_rollups_daily", [...DAILY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, dailyBins(bins), shard);
+  const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
+  await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);
 }
 
 export interface EventRow {
