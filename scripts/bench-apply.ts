@@ -71,6 +71,14 @@ async function main() {
     const pgCpu =
       pids.reduce((s, pid, i) => s + cpuOf(pid) - pgBefore[i], 0) +
       later.filter((p) => !pids.includes(p)).reduce((s, p) => s + cpuOf(p), 0);
+    // Updates that had to touch every index (not HOT): the main PostgreSQL cost of a receipt.
+    await admin.query("SELECT pg_stat_force_next_flush()").catch(() => {});
+    const tables = (
+      await admin.query<{ table: string; inserts: string; updates: string; hot: string }>(
+        `SELECT relname AS table, n_tup_ins AS inserts, n_tup_upd AS updates, n_tup_hot_upd AS hot FROM pg_stat_user_tables
+         WHERE n_tup_ins + n_tup_upd > 0 ORDER BY n_tup_ins + n_tup_upd DESC LIMIT 8`,
+      )
+    ).rows;
     const perEvent = (s: number) => Math.round((s / events.length) * 1e6);
     const result = {
       events: events.length,
@@ -83,6 +91,7 @@ async function main() {
       },
     };
     console.log(JSON.stringify(result, null, 2));
+    console.table(tables);
     console.log(
       `\n${result.eventsPerSecond} events/s; CPU per event: Node ${result.cpuMicrosPerEvent.node} µs, PostgreSQL ${result.cpuMicrosPerEvent.postgres} µs`,
     );

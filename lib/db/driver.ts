@@ -10,9 +10,9 @@ import pg from "pg";
  */
 export type Driver = { kind: "pg"; pool: pg.Pool; close(): Promise<void> } | { kind: "pglite"; pglite: PGlite; close(): Promise<void> };
 
-export async function openDriver(opts: { databaseUrl?: string; dataDir: string }): Promise<Driver> {
+export async function openDriver(opts: { databaseUrl?: string; dataDir: string; pgOptions?: string }): Promise<Driver> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: opts.pgOptions });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on("error", () => {});
     return { kind: "pg", pool, close: () => pool.end() };

@@ -1,13 +1,20 @@
 import { StorageUnavailableError } from "../api/errors";
 import { getDb, type Db } from "../db/client";
+import { env } from "../env";
 import { minimiseEvent } from "../privacy/minimise";
 import { pseudonymiseEvent } from "../privacy/pseudonymise";
 import { pseudonymKeyFor } from "../privacy/settings";
 import type { BatchItem, Outcome } from "./apply-batch";
+import { WorkerWriter } from "./worker-client";
 import { IngestWriter } from "./writer";
 
+/** Takes a request's events and resolves with their outcomes once they are durably committed. */
+export interface EventWriter {
+  submit(item: BatchItem): Promise<Outcome[]>;
+}
+
 // The process-wide writer (one per process, kept across dev reloads).
-const holder = globalThis as unknown as { __receiptsWriter?: IngestWriter };
+const holder = globalThis as unknown as { __receiptsWriter?: EventWriter };
 
 /**
  * The one place where privacy rules meet ingestion: every route submits through this writer, so
@@ -15,27 +22,31 @@ const holder = globalThis as unknown as { __receiptsWriter?: IngestWriter };
  * in a pseudonymising workspace recipient-side ids replaced by their pseudonyms (and the raw
  * payload by the pseudonymised canonical event). See lib/privacy/*.
  */
-export class PrivateIngestWriter extends IngestWriter {
-  constructor(private readonly openDb: () => Promise<Db>) {
-    super(openDb);
-  }
+export class PrivateIngestWriter implements EventWriter {
+  constructor(
+    private readonly openDb: () => Promise<Db>,
+    /** The writer that commits: in this thread by default, or the ingestion worker's. */
+    private readonly inner: EventWriter = new IngestWriter(openDb),
+  ) {}
 
-  override async submit(item: BatchItem): Promise<Outcome[]> {
-    if (item.events.length === 0) return super.submit(item);
+  async submit(item: BatchItem): Promise<Outcome[]> {
+    if (item.events.length === 0) return this.inner.submit(item);
     const key = await this.openDb()
       .then((db) => pseudonymKeyFor(db, item.workspaceId))
       .catch((e) => {
         throw new StorageUnavailableError(e);
       });
     const events = key ? item.events.map((e) => pseudonymiseEvent(key, e)) : item.events.map(minimiseEvent);
-    return super.submit({ ...item, events });
+    return this.inner.submit({ ...item, events });
   }
 }
 
-export function ingestWriter(): IngestWriter {
-  return (holder.__receiptsWriter ??= new PrivateIngestWriter(getDb));
+/** On PostgreSQL commits happen in the ingestion worker thread (worker-client.ts); PGlite lives in this thread. */
+export function ingestWriter(): EventWriter {
+  const url = env().DATABASE_URL;
+  return (holder.__receiptsWriter ??= new PrivateIngestWriter(getDb, url ? new WorkerWriter(url) : undefined));
 }
 
-export function setIngestWriter(w: IngestWriter | undefined): void {
+export function setIngestWriter(w: EventWriter | undefined): void {
   holder.__receiptsWriter = w;
 }

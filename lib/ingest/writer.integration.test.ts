@@ -101,24 +101,34 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     expect(await query(db.prisma, `SELECT count(*)::int AS n FROM waiting_receipts WHERE workspace_id = 'lanes'`)).toEqual([{ n: 0 }]);
   });
 
-  it("splits a request between lanes and answers each event in its place", async () => {
+  it("splits a big request between lanes and answers each event in its place; small ones share the first lane", async () => {
     const writer = new IngestWriter(
       async () => db,
       () => 2,
     );
     await createWorkspace(db, "split");
-    const events = Array.from({ length: 40 }, (_, i) => ev(2000 + i));
+    const events = Array.from({ length: 140 }, (_, i) => ev(2000 + i));
     // Positions 5 and 17 repeat events 3 and 11: duplicates, wherever their lane runs.
     const batch = [...events.slice(0, 5), events[3], ...events.slice(5, 16), events[11], ...events.slice(16)];
     const out = await writer.submit({ workspaceId: "split", sourceId: null, receivedAt: new Date(), events: batch });
     expect(out).toEqual(batch.map((_, i) => (i === 5 || i === 17 ? "duplicate" : "applied")));
     // Both lanes committed, each to its own rollup rows; together they count every delivery once.
-    const shards = await query<{ shard: number; sent: number }>(
-      db.prisma,
-      `SELECT shard::int, sum(sent)::int AS sent FROM delivery_rollups WHERE workspace_id = 'split' GROUP BY 1 ORDER BY 1`,
+    const shards = async (ws: string) =>
+      query<{ shard: number; sent: number }>(
+        db.prisma,
+        `SELECT shard::int, sum(sent)::int AS sent FROM delivery_rollups WHERE workspace_id = $1 GROUP BY 1 ORDER BY 1`,
+        [ws],
+      );
+    const split = await shards("split");
+    if (kind === "postgres") expect(split.map((r) => r.shard)).toEqual([0, 1]);
+    expect(split.reduce((n, r) => n + r.sent, 0)).toBe(140);
+
+    await createWorkspace(db, "small");
+    const small = Array.from({ length: 40 }, (_, i) => ev(3000 + i));
+    expect(await writer.submit({ workspaceId: "small", sourceId: null, receivedAt: new Date(), events: small })).toEqual(
+      small.map(() => "applied"),
     );
-    if (kind === "postgres") expect(shards.map((r) => r.shard)).toEqual([0, 1]);
-    expect(shards.reduce((n, r) => n + r.sent, 0)).toBe(40);
+    expect(await shards("small")).toEqual([{ shard: 0, sent: 40 }]);
   });
 
   it("commits a large request in parts that each stay within a transaction's lock budget", async () => {

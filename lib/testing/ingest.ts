@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import type { Outcome } from "../ingest/apply-batch";
 import { parseCanonical } from "../ingest/canonical";
-import { PrivateIngestWriter } from "../ingest";
+import { PrivateIngestWriter, type EventWriter } from "../ingest";
 import type { CanonicalEvent } from "../simulator/scenario";
 
 /** Feed canonical events through the real writer (group commit and privacy rules included), `batch` at a time. */
@@ -10,9 +10,9 @@ export async function ingest(
   db: Db,
   workspaceId: string,
   events: CanonicalEvent[] | object[],
-  opts: { batch?: number; sourceId?: string | null } = {},
+  opts: { batch?: number; sourceId?: string | null; writer?: EventWriter } = {},
 ): Promise<Outcome[]> {
-  const writer = new PrivateIngestWriter(async () => db);
+  const writer = new PrivateIngestWriter(async () => db, opts.writer);
   const receivedAt = new Date();
   const parsed = events.map((e) => {
     const r = parseCanonical(e, receivedAt);

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError, StorageUnavailableError } from "../api/errors";
+import { onChange, type ChangeNotice } from "../realtime/bus";
+import { disorder, generateScenario } from "../simulator/scenario";
+import { freshDb, type TestDb } from "../testing/databases";
+import { createWorkspace, ingest, snapshot } from "../testing/ingest";
+import { parseCanonical } from "./canonical";
+import { WorkerWriter } from "./worker-client";
+
+// The ingestion worker thread is used on PostgreSQL only (PGlite lives in the HTTP thread).
+describe("the ingestion worker thread (PostgreSQL)", () => {
+  let db: TestDb;
+  let worker: WorkerWriter;
+  beforeAll(async () => {
+    db = await freshDb("postgres");
+    worker = new WorkerWriter(db.url!);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await db?.dispose();
+  });
+
+  it("stores a shuffled stream exactly as the in-thread writer does, and relays change notices", async () => {
+    await createWorkspace(db, "thread");
+    await createWorkspace(db, "inline");
+    const stream = disorder(generateScenario({ seed: 5, days: 2, campaigns: 2, recipientsPerCampaign: 150, conversations: 12 }), {
+      duplicates: 0.05,
+      window: 80,
+    });
+    const notices: ChangeNotice[] = [];
+    const off = onChange((n) => notices.push(n));
+    const viaWorker = await ingest(db, "thread", stream, { batch: 90, writer: worker });
+    off();
+    const inline = await ingest(db, "inline", stream, { batch: 90 });
+    // Which receipts waited for their message depends on which lane committed first; which
+    // events were duplicates, and the final state, do not.
+    const duplicates = (outcomes: string[]) => outcomes.flatMap((o, i) => (o === "duplicate" ? [i] : []));
+    expect(duplicates(viaWorker)).toEqual(duplicates(inline));
+    expect(duplicates(viaWorker).length).toBeGreaterThan(0);
+    expect(await snapshot(db, "thread")).toEqual(await snapshot(db, "inline"));
+    // Notices crossed back to this thread's bus, for this workspace only.
+    expect(notices.length).toBeGreaterThan(0);
+    expect(new Set(notices.map((n) => n.workspaceId))).toEqual(new Set(["thread"]));
+  });
+
+  it("answers a value PostgreSQL refuses as the request's fault, as the in-thread writer does", async () => {
+    const r = parseCanonical(
+      { type: "message.sent", id: "bad-kind", occurredAt: "2026-11-20T09:00:00Z", message: { id: "m-bad" }, recipientId: "u" },
+      new Date(),
+    );
+    if (!r.ok || r.event.type !== "message.sent") throw new Error("bad test event");
+    // A kind the parser would never let through: PostgreSQL refuses it (22P02, a data error).
+    const event = { ...r.event, message: { ...r.event.message, kind: "bogus" as "direct" } };
+    const err = await worker.submit({ workspaceId: "thread", sourceId: null, receivedAt: new Date(), events: [event] }).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).not.toBeInstanceOf(StorageUnavailableError);
+    expect((err as ApiError).status).toBe(400);
+    expect((err as ApiError).message).toMatch(/cannot be stored/);
+  });
+
+  it("answers 503 when its database is unreachable, and 503 for requests in flight when it stops; then starts again", async () => {
+    const down = new WorkerWriter("postgresql://root@127.0.0.1:1/nowhere");
+    const r = parseCanonical(
+      { type: "message.sent", id: "x1", occurredAt: "2026-11-20T09:00:00Z", message: { id: "m-x1" }, recipientId: "u" },
+      new Date(),
+    );
+    if (!r.ok) throw new Error(r.message);
+    const item = { workspaceId: "thread", sourceId: null, receivedAt: new Date(), events: [r.event] };
+    const unreachable = await down.submit(item).catch((e) => e);
+    await down.close();
+    expect(unreachable).toBeInstanceOf(StorageUnavailableError);
+    expect((unreachable as StorageUnavailableError).headers).toEqual({ "Retry-After": "5" });
+
+    const inFlight = worker.submit(item).catch((e) => e);
+    await worker.close();
+    expect(await inFlight).toBeInstanceOf(StorageUnavailableError);
+    // Nothing was acknowledged, so the platform retries; a new worker takes the retry.
+    expect(await worker.submit(item)).toEqual([expect.stringMatching(/^(applied|duplicate)$/)]);
+  });
+});
