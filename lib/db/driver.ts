@@ -10,9 +10,10 @@ import pg from "pg";
  */
 export type Driver = { kind: "pg"; pool: pg.Pool; close(): Promise<void> } | { kind: "pglite"; pglite: PGlite; close(): Promise<void> };
 
-export async function openDriver(opts: { databaseUrl?: string; dataDir: string; pgOptions?: string }): Promise<Driver> {
+export async function openDriver(opts: { databaseUrl?: string; dataDir: string; maxUses?: number }): Promise<Driver> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: opts.pgOptions });
+    // maxUses: transactions after which a connection is replaced (lib/ingest/writer-worker.ts).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, maxUses: opts.maxUses });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on("error", () => {});
     return { kind: "pg", pool, close: () => pool.end() };
