@@ -174,27 +174,21 @@ export async function applyBatch(
     if (prev && prev.kind !== "direct") row.kind = prev.kind;
     sentMessages.set(k, row);
   }
-  // 3. …and, in the same trip, look up the messages of receipts that this batch does not register.
+  // 3. …and, in the same statement, look up the messages of receipts that this batch does not
+  //    register, and take the receipts that were waiting for the messages it registers.
   const receipts = fresh.filter((t): t is Tagged & { ev: Receipt } => t.ev.type in RECEIPT_KIND);
   const unknownIds = dedupe(
     receipts.filter((t) => !sentMessages.has(K(t.ws, t.ev.messageId))).map((t) => ({ ws: t.ws, id: t.ev.messageId })),
     (k) => K(k.ws, k.id),
   );
-  // Receipts parked for any message registered here are taken in the same trip: a message seen
-  // before has none left (they were released when it was first registered).
-  const registered = [...sentMessages.values()].map((m) => ({ ws: m.workspaceId, id: m.id }));
-  const upsertP = store.upsertMessages(tx, [...sentMessages.values()]);
-  const findP = store.findMessages(tx, unknownIds);
-  const waitingP = store.takeWaiting(tx, registered);
-  const [upserted, found] = await Promise.all([upsertP, findP, waitingP]);
-  for (const m of upserted) messages.set(K(m.workspaceId, m.id), m);
-  for (const m of found) messages.set(K(m.workspaceId, m.id), m);
+  const registered = await store.registerMessages(tx, [...sentMessages.values()], unknownIds);
+  for (const m of registered.messages) messages.set(K(m.workspaceId, m.id), m);
   // Writes nobody reads back in this transaction go out together at the end, in one statement.
   const writes = new DeferredWrites(tx);
   await registerCatalog(writes, [...sentMessages.values()]);
 
   // 4. Receipts that were waiting for the messages this batch made known.
-  const released: (Tagged & { ev: Receipt })[] = (await waitingP).map((w) => ({
+  const released: (Tagged & { ev: Receipt })[] = registered.waiting.map((w) => ({
     item: -1,
     index: -1,
     ws: w.ws,

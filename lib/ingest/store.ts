@@ -23,6 +23,7 @@ export interface MessageRow {
 const MESSAGE_COLUMNS = `workspace_id AS "workspaceId", id, kind::text AS kind, sender_id AS "senderId",
   conversation_id AS "conversationId", campaign_id AS "campaignId", variant,
   announcement_id AS "announcementId", title, source_id AS "sourceId", sent_at AS "sentAt"`;
+const MESSAGE_COLUMN_NAMES = MESSAGE_COLUMNS.split(",");
 
 /**
  * Transaction-scoped advisory locks on `keys` and on the conversations stored on `messageIds`,
@@ -73,63 +74,6 @@ export async function findExistingKeys(tx: Tx, keys: { ws: string; key: string }
   return new Set(rows.map((r) => `${r.ws}\u0000${r.key}`));
 }
 
-/** Upsert messages; returns every row as stored. */
-export async function upsertMessages(tx: Tx, rows: MessageRow[]): Promise<MessageRow[]> {
-  if (!rows.length) return [];
-  const u = rowsOf(
-    "m",
-    [
-      ["workspace_id", "text"],
-      ["id", "text"],
-      ["kind", `"MessageKind"`],
-      ["sender_id", "text"],
-      ["conversation_id", "text"],
-      ["campaign_id", "text"],
-      ["variant", "text"],
-      ["announcement_id", "text"],
-      ["title", "text"],
-      ["source_id", "text"],
-      ["sent_at", "timestamptz"],
-    ],
-    rows
-      .slice()
-      .sort((a, b) => (a.workspaceId + a.id < b.workspaceId + b.id ? -1 : 1))
-      .map((m) => [
-        m.workspaceId,
-        m.id,
-        m.kind,
-        m.senderId,
-        m.conversationId,
-        m.campaignId,
-        m.variant,
-        m.announcementId,
-        m.title,
-        m.sourceId,
-        m.sentAt,
-      ]),
-  );
-  // A message keeps its first specific kind and first non-null attributes; its send time is the
-  // earliest reported.
-  return query(
-    tx,
-    `INSERT INTO messages AS t (workspace_id, id, kind, sender_id, conversation_id, campaign_id, variant,
-       announcement_id, title, source_id, sent_at)
-     SELECT * FROM ${u.from}
-     ON CONFLICT (workspace_id, id) DO UPDATE SET
-       kind = CASE WHEN t.kind = 'direct' THEN EXCLUDED.kind ELSE t.kind END,
-       sender_id = COALESCE(t.sender_id, EXCLUDED.sender_id),
-       conversation_id = COALESCE(t.conversation_id, EXCLUDED.conversation_id),
-       campaign_id = COALESCE(t.campaign_id, EXCLUDED.campaign_id),
-       variant = COALESCE(t.variant, EXCLUDED.variant),
-       announcement_id = COALESCE(t.announcement_id, EXCLUDED.announcement_id),
-       title = COALESCE(t.title, EXCLUDED.title),
-       source_id = COALESCE(t.source_id, EXCLUDED.source_id),
-       sent_at = LEAST(t.sent_at, EXCLUDED.sent_at)
-     RETURNING ${MESSAGE_COLUMNS}`,
-    u.params,
-  );
-}
-
 export async function upsertCatalog(
   tx: Tx,
   campaigns: { ws: string; id: string; title: string | null }[],
@@ -178,40 +122,128 @@ export async function upsertCatalog(
   }
 }
 
-export async function findMessages(tx: Tx, ids: { ws: string; id: string }[]): Promise<MessageRow[]> {
-  if (!ids.length) return [];
-  const u = rowsOf(
-    "k",
-    [
-      ["kws", "text"],
-      ["kid", "text"],
-    ],
-    ids.map((k) => [k.ws, k.id]),
-  );
-  return query(tx, `SELECT ${MESSAGE_COLUMNS} FROM messages JOIN ${u.from} ON workspace_id = kws AND id = kid`, u.params);
+export interface WaitingRow {
+  ws: string;
+  key: string;
+  sourceId: string | null;
+  event: unknown;
 }
 
-/** Remove and return receipts that were waiting for these (now known) messages. */
-export async function takeWaiting(
+/**
+ * What a batch needs to know about messages, in one statement: registers the messages it sends
+ * (returning them as stored), takes the receipts that were waiting for those, and looks up the
+ * messages of its other receipts (`known`, disjoint from `rows`).
+ */
+export async function registerMessages(
   tx: Tx,
-  ids: { ws: string; id: string }[],
-): Promise<{ ws: string; key: string; sourceId: string | null; event: unknown }[]> {
-  if (!ids.length) return [];
-  const u = rowsOf(
-    "k",
-    [
-      ["ws", "text"],
-      ["id", "text"],
-    ],
-    ids.map((k) => [k.ws, k.id]),
-  );
-  return query(
+  rows: MessageRow[],
+  known: { ws: string; id: string }[],
+): Promise<{ messages: MessageRow[]; waiting: WaitingRow[] }> {
+  if (!rows.length && !known.length) return { messages: [], waiting: [] };
+  const ctes: string[] = [];
+  const selects: string[] = [];
+  const params: unknown[] = [];
+  if (rows.length) {
+    const u = rowsOf(
+      "m",
+      [
+        ["workspace_id", "text"],
+        ["id", "text"],
+        ["kind", `"MessageKind"`],
+        ["sender_id", "text"],
+        ["conversation_id", "text"],
+        ["campaign_id", "text"],
+        ["variant", "text"],
+        ["announcement_id", "text"],
+        ["title", "text"],
+        ["source_id", "text"],
+        ["sent_at", "timestamptz"],
+      ],
+      rows
+        .slice()
+        .sort((a, b) => (a.workspaceId + a.id < b.workspaceId + b.id ? -1 : 1))
+        .map((m) => [
+          m.workspaceId,
+          m.id,
+          m.kind,
+          m.senderId,
+          m.conversationId,
+          m.campaignId,
+          m.variant,
+          m.announcementId,
+          m.title,
+          m.sourceId,
+          m.sentAt,
+        ]),
+      params.length + 1,
+    );
+    params.push(...u.params);
+    const ids = rowsOf(
+      "k",
+      [
+        ["ws", "text"],
+        ["id", "text"],
+      ],
+      rows.map((m) => [m.workspaceId, m.id]),
+      params.length + 1,
+    );
+    params.push(...ids.params);
+    // A message keeps its first specific kind and first non-null attributes; its send time is the
+    // earliest reported. Receipts parked for a message registered here are released: a message
+    // seen before has none left (they were released when it was first registered).
+    ctes.push(
+      `registered AS (INSERT INTO messages AS t (workspace_id, id, kind, sender_id, conversation_id, campaign_id, variant,
+         announcement_id, title, source_id, sent_at)
+       SELECT * FROM ${u.from}
+       ON CONFLICT (workspace_id, id) DO UPDATE SET
+         kind = CASE WHEN t.kind = 'direct' THEN EXCLUDED.kind ELSE t.kind END,
+         sender_id = COALESCE(t.sender_id, EXCLUDED.sender_id),
+         conversation_id = COALESCE(t.conversation_id, EXCLUDED.conversation_id),
+         campaign_id = COALESCE(t.campaign_id, EXCLUDED.campaign_id),
+         variant = COALESCE(t.variant, EXCLUDED.variant),
+         announcement_id = COALESCE(t.announcement_id, EXCLUDED.announcement_id),
+         title = COALESCE(t.title, EXCLUDED.title),
+         source_id = COALESCE(t.source_id, EXCLUDED.source_id),
+         sent_at = LEAST(t.sent_at, EXCLUDED.sent_at)
+       RETURNING ${MESSAGE_COLUMNS})`,
+      `released AS (DELETE FROM waiting_receipts w USING ${ids.from}
+       WHERE w.workspace_id = k.ws AND w.message_id = k.id
+       RETURNING w.workspace_id AS ws, w.event_key AS key, w.source_id AS "sourceId", w.event)`,
+    );
+    selects.push(`SELECT *, NULL::jsonb AS waiting FROM registered`);
+  }
+  if (known.length) {
+    const u = rowsOf(
+      "k",
+      [
+        ["kws", "text"],
+        ["kid", "text"],
+      ],
+      known.map((k) => [k.ws, k.id]),
+      params.length + 1,
+    );
+    params.push(...u.params);
+    ctes.push(`found AS (SELECT ${MESSAGE_COLUMNS} FROM messages JOIN ${u.from} ON workspace_id = kws AND id = kid)`);
+    selects.push(`SELECT *, NULL::jsonb AS waiting FROM found`);
+  }
+  // Released receipts ride in the last column of rows whose message columns are null.
+  if (rows.length)
+    selects.push(
+      `SELECT ${MESSAGE_COLUMN_NAMES.map(() => "NULL").join(", ")},
+         jsonb_build_object('ws', ws, 'key', key, 'sourceId', "sourceId", 'event', event) FROM released`,
+    );
+  const out = await query<MessageRow & { waiting: WaitingRow | null }>(
     tx,
-    `DELETE FROM waiting_receipts w USING ${u.from}
-     WHERE w.workspace_id = k.ws AND w.message_id = k.id
-     RETURNING w.workspace_id AS ws, w.event_key AS key, w.source_id AS "sourceId", w.event`,
-    u.params,
+    `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`,
+    params,
   );
+  const messages: MessageRow[] = [];
+  const waiting: WaitingRow[] = [];
+  for (const { waiting: w, ...m } of out) {
+    if (w) waiting.push(w);
+    else messages.push(m);
+  }
+  return { messages, waiting };
 }
 
 export async function insertWaiting(
