@@ -42,7 +42,26 @@ function events() {
       }
     }
   }
+  // Two reads sent one hour after the local midnight that opens the "older than every point" range
+  // of the test below: between a +05:30 midnight and the next UTC one, where whole UTC days of the
+  // daily bins do not reach (a read-within bug once lost them, but only when the clock put reads there).
+  const edge = resolveRange({ from: localDay(18), to: localDay(18) }, TZ, new Date(NOW)).from.getTime() + 3600_000;
+  for (const r of ["edge-a", "edge-b"]) {
+    const sent = new Date(edge).toISOString();
+    out.push({ type: "message.sent", id: `s-${r}`, occurredAt: sent, message: { id: `m-${r}`, kind: "campaign" }, recipientId: r });
+    out.push({
+      type: "message.read",
+      id: `r-${r}`,
+      occurredAt: new Date(edge + 600_000).toISOString(),
+      messageId: `m-${r}`,
+      recipientId: r,
+    });
+  }
   return out;
+}
+
+function localDay(ago: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date(NOW - ago * 86400_000));
 }
 
 describe.each(DATABASE_KINDS)("Overview feeds on %s", (kind) => {
@@ -88,8 +107,7 @@ describe.each(DATABASE_KINDS)("Overview feeds on %s", (kind) => {
 
   it("answers a range older than every point (whole days from the daily bins) like the deliveries say", async () => {
     const now = new Date(NOW);
-    const day = (ago: number) => new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date(NOW - ago * 86400_000));
-    const f = { from: day(18), to: day(11) };
+    const f = { from: localDay(18), to: localDay(11) };
     const rows = await getReadWithin(db, scope, f, TZ, now);
     const { from, to } = resolveRange(f, TZ, now);
     const [e] = await query<{ delivered: number; read: number }>(

@@ -48,14 +48,20 @@ export async function getReadWithin(
   const age = `width_bucket(EXTRACT(EPOCH FROM $${n + 2}::timestamptz - (bucket_start + interval '15 minutes'))::float8, $${n + 1}::float8[])`;
   const params = [...w.params, READ_WITHIN_POINTS, now.toISOString()];
   // Cohorts sent before `old` are older than every point: their age class is the top one, so
-  // whole UTC days of them may come from ttr_rollups_daily (workspace-wide questions only).
+  // whole UTC days of them may come from ttr_rollups_daily (workspace-wide questions only). The
+  // range's ragged ends — a local midnight is rarely a UTC one — and the younger cohorts come from
+  // the 15-minute ttr_rollups.
   const top = READ_WITHIN_POINTS.length;
-  const old = new Date(Math.floor((now.getTime() - READ_WITHIN_POINTS[top - 1] * 1000) / DAY_MS) * DAY_MS - DAY_MS);
-  const coarse = !needsPeople(scope, filters) && !filters.campaignId && !filters.variant && range.from < old;
+  const old = Math.floor((now.getTime() - READ_WITHIN_POINTS[top - 1] * 1000) / DAY_MS) * DAY_MS - DAY_MS;
+  const d0 = Math.ceil(range.from.getTime() / DAY_MS) * DAY_MS;
+  const d1 = Math.min(old, Math.floor(range.to.getTime() / DAY_MS) * DAY_MS);
+  const coarse = !needsPeople(scope, filters) && !filters.campaignId && !filters.variant && d0 < d1;
+  const at = (ms: number) => new Date(ms);
   const readParts = coarse
     ? [
-        { table: "ttr_rollups_daily", range: { ...range, to: new Date(Math.min(old.getTime(), range.to.getTime())) }, k: String(top) },
-        ...(range.to > old ? [{ table: "ttr_rollups", range: { ...range, from: old }, k: "" }] : []),
+        ...(range.from.getTime() < d0 ? [{ table: "ttr_rollups", range: { ...range, to: at(d0) }, k: "" }] : []),
+        { table: "ttr_rollups_daily", range: { ...range, from: at(d0), to: at(d1) }, k: String(top) },
+        ...(d1 < range.to.getTime() ? [{ table: "ttr_rollups", range: { ...range, from: at(d1) }, k: "" }] : []),
       ]
     : [{ table: "ttr_rollups", range, k: "" }];
   const readParams: unknown[] = [];
