@@ -1,21 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
 import { signIn, USERS } from "./auth";
-
-const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const TOKEN = "rk_e2e_token_0000000001";
+import { E2E_TOKEN as TOKEN, signedHeaders as signed } from "./webhooks";
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-
-function signed(body: string, id: string) {
-  const ts = new Date();
-  return {
-    "content-type": "application/json",
-    "webhook-id": id,
-    "webhook-timestamp": String(Math.floor(ts.getTime() / 1000)),
-    "webhook-signature": new Webhook(SECRET).sign(id, ts, body),
-  };
-}
 
 test("the Overview shows the pipeline end to end and updates without a reload", async ({ page, request }) => {
   test.setTimeout(180_000);

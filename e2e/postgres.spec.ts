@@ -1,23 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
 import { signIn, USERS } from "./auth";
+import { E2E_TOKEN as TOKEN, signedHeaders as signed } from "./webhooks";
 
 // The production build on PostgreSQL (project "postgres"): there, ingestion commits in a worker
 // thread bundled by Next.js, and change notices cross back to the HTTP thread for the live stream.
 
-const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const TOKEN = "rk_e2e_token_0000000001";
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-
-function signed(body: string, id: string) {
-  const ts = new Date();
-  return {
-    "content-type": "application/json",
-    "webhook-id": id,
-    "webhook-timestamp": String(Math.floor(ts.getTime() / 1000)),
-    "webhook-signature": new Webhook(SECRET).sign(id, ts, body),
-  };
-}
 
 test("on PostgreSQL, receipts commit through the ingestion worker and an open Overview follows them live", async ({ page, request }) => {
   test.setTimeout(180_000);

@@ -1,5 +1,5 @@
 import { expect, request as pwRequest, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
+import { signedHeaders } from "./webhooks";
 
 // The e2e-ui workspace's data (Lumen Labs, Asia/Shanghai), shared by the specs that read it (the
 // Overview screens and the drill-down). Event ids are fixed, so seeding twice changes nothing.
@@ -115,16 +115,7 @@ export async function seedUiWorkspace(): Promise<void> {
     } else {
       const body = JSON.stringify(events);
       const id = `msg_ui_${m.id}`;
-      const ts = new Date();
-      const res = await api.post("/api/webhooks/ui-whatsapp-gw", {
-        headers: {
-          "content-type": "application/json",
-          "webhook-id": id,
-          "webhook-timestamp": String(Math.floor(ts.getTime() / 1000)),
-          "webhook-signature": new Webhook(SECRET).sign(id, ts, body),
-        },
-        data: body,
-      });
+      const res = await api.post("/api/webhooks/ui-whatsapp-gw", { headers: signedHeaders(body, id, SECRET), data: body });
       expect(res.status()).toBe(200);
     }
   }

@@ -43,8 +43,11 @@ export class PrivateIngestWriter implements EventWriter {
 
 /** On PostgreSQL commits happen in the ingestion worker thread (worker-client.ts); PGlite lives in this thread. */
 export function ingestWriter(): EventWriter {
-  const url = env().DATABASE_URL;
-  return (holder.__receiptsWriter ??= new PrivateIngestWriter(getDb, url ? new WorkerWriter(url) : undefined));
+  return (holder.__receiptsWriter ??= newWriter(env().DATABASE_URL));
+}
+
+function newWriter(databaseUrl: string | undefined): EventWriter {
+  return new PrivateIngestWriter(getDb, databaseUrl ? new WorkerWriter(databaseUrl) : undefined);
 }
 
 export function setIngestWriter(w: EventWriter | undefined): void {

@@ -7,6 +7,16 @@ import { createWorkspace, ingest, snapshot } from "../testing/ingest";
 import { parseCanonical } from "./canonical";
 import { WorkerWriter } from "./worker-client";
 
+/** A parsed message.sent to recipient "u". */
+function sent(id: string) {
+  const r = parseCanonical(
+    { type: "message.sent", id, occurredAt: "2026-11-20T09:00:00Z", message: { id: `m-${id}` }, recipientId: "u" },
+    new Date(),
+  );
+  if (!r.ok || r.event.type !== "message.sent") throw new Error("bad test event");
+  return r.event;
+}
+
 // The ingestion worker thread is used on PostgreSQL only (PGlite lives in the HTTP thread).
 describe("the ingestion worker thread (PostgreSQL)", () => {
   let db: TestDb;
@@ -44,13 +54,9 @@ describe("the ingestion worker thread (PostgreSQL)", () => {
   });
 
   it("answers a value PostgreSQL refuses as the request's fault, as the in-thread writer does", async () => {
-    const r = parseCanonical(
-      { type: "message.sent", id: "bad-kind", occurredAt: "2026-11-20T09:00:00Z", message: { id: "m-bad" }, recipientId: "u" },
-      new Date(),
-    );
-    if (!r.ok || r.event.type !== "message.sent") throw new Error("bad test event");
+    const ok = sent("bad-kind");
     // A kind the parser would never let through: PostgreSQL refuses it (22P02, a data error).
-    const event = { ...r.event, message: { ...r.event.message, kind: "bogus" as "direct" } };
+    const event = { ...ok, message: { ...ok.message, kind: "bogus" as "direct" } };
     const err = await worker.submit({ workspaceId: "thread", sourceId: null, receivedAt: new Date(), events: [event] }).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).not.toBeInstanceOf(StorageUnavailableError);
@@ -60,12 +66,7 @@ describe("the ingestion worker thread (PostgreSQL)", () => {
 
   it("answers 503 when its database is unreachable, and 503 for requests in flight when it stops; then starts again", async () => {
     const down = new WorkerWriter("postgresql://root@127.0.0.1:1/nowhere");
-    const r = parseCanonical(
-      { type: "message.sent", id: "x1", occurredAt: "2026-11-20T09:00:00Z", message: { id: "m-x1" }, recipientId: "u" },
-      new Date(),
-    );
-    if (!r.ok) throw new Error(r.message);
-    const item = { workspaceId: "thread", sourceId: null, receivedAt: new Date(), events: [r.event] };
+    const item = { workspaceId: "thread", sourceId: null, receivedAt: new Date(), events: [sent("x1")] };
     const unreachable = await down.submit(item).catch((e) => e);
     await down.close();
     expect(unreachable).toBeInstanceOf(StorageUnavailableError);

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
 import { countsTable, needsPeople } from "./rollup-tables";
+import { splitByUtcDays } from "./ttr-bins";
 import type { ViewerScope } from "./scope";
 
 const DAY_MS = 86_400_000;
@@ -48,22 +49,15 @@ export async function getReadWithin(
   const age = `width_bucket(EXTRACT(EPOCH FROM $${n + 2}::timestamptz - (bucket_start + interval '15 minutes'))::float8, $${n + 1}::float8[])`;
   const params = [...w.params, READ_WITHIN_POINTS, now.toISOString()];
   // Cohorts sent before `old` are older than every point: their age class is the top one, so
-  // whole UTC days of them may come from ttr_rollups_daily (workspace-wide questions only). The
-  // range's ragged ends — a local midnight is rarely a UTC one — and the younger cohorts come from
-  // the 15-minute ttr_rollups.
+  // whole UTC days of them may come from ttr_rollups_daily (workspace-wide questions only); the
+  // range's ragged ends and the younger cohorts come from the 15-minute ttr_rollups.
   const top = READ_WITHIN_POINTS.length;
   const old = Math.floor((now.getTime() - READ_WITHIN_POINTS[top - 1] * 1000) / DAY_MS) * DAY_MS - DAY_MS;
-  const d0 = Math.ceil(range.from.getTime() / DAY_MS) * DAY_MS;
-  const d1 = Math.min(old, Math.floor(range.to.getTime() / DAY_MS) * DAY_MS);
-  const coarse = !needsPeople(scope, filters) && !filters.campaignId && !filters.variant && d0 < d1;
-  const at = (ms: number) => new Date(ms);
-  const readParts = coarse
-    ? [
-        ...(range.from.getTime() < d0 ? [{ table: "ttr_rollups", range: { ...range, to: at(d0) }, k: "" }] : []),
-        { table: "ttr_rollups_daily", range: { ...range, from: at(d0), to: at(d1) }, k: String(top) },
-        ...(d1 < range.to.getTime() ? [{ table: "ttr_rollups", range: { ...range, from: at(d1) }, k: "" }] : []),
-      ]
-    : [{ table: "ttr_rollups", range, k: "" }];
+  const coarse = !needsPeople(scope, filters) && !filters.campaignId && !filters.variant;
+  const readParts = ((coarse && splitByUtcDays(range, old)) || [{ table: "ttr_rollups", range }]).map((part) => ({
+    ...part,
+    k: part.table === "ttr_rollups_daily" ? String(top) : "",
+  }));
   const readParams: unknown[] = [];
   const readSelects = readParts.map((part) => {
     const pw = rollupWhere(scope, filters, part.range);

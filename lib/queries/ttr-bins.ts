@@ -28,16 +28,8 @@ export async function ttrBins(
   groupBy?: string,
 ): Promise<(BinRow & { g: string })[]> {
   const g = groupBy ? `(${groupBy})::text` : "''";
-  const parts: { table: string; range: Range | null }[] = [];
   const coarse = range && !needsPeople(scope, f) && !f.campaignId && !f.variant && !(groupBy && FINE_ONLY.test(groupBy));
-  const d0 = range && Math.ceil(range.from.getTime() / DAY_MS) * DAY_MS;
-  const d1 = range && Math.floor(range.to.getTime() / DAY_MS) * DAY_MS;
-  if (coarse && d0! < d1!) {
-    const at = (ms: number) => new Date(ms);
-    if (range.from.getTime() < d0!) parts.push({ table: "ttr_rollups", range: { ...range, to: at(d0!) } });
-    parts.push({ table: "ttr_rollups_daily", range: { ...range, from: at(d0!), to: at(d1!) } });
-    if (d1! < range.to.getTime()) parts.push({ table: "ttr_rollups", range: { ...range, from: at(d1!) } });
-  } else parts.push({ table: "ttr_rollups", range });
+  const parts = (coarse && splitByUtcDays(range)) || [{ table: "ttr_rollups", range }];
   const params: unknown[] = [];
   const selects = parts.map(({ table, range: r }) => {
     const w = rollupWhere(scope, f, r);
@@ -51,6 +43,23 @@ export async function ttrBins(
     `SELECT g, bin, sum(count)::float8 AS count FROM (${selects.join(" UNION ALL ")}) AS b GROUP BY 1, 2 HAVING sum(count) <> 0`,
     params,
   );
+}
+
+/**
+ * `range` cut into its whole UTC days before `until` (ms), which ttr_rollups_daily answers, and
+ * its ragged ends — a local midnight is rarely a UTC one — which the 15-minute ttr_rollups answer.
+ * Null when no whole day fits.
+ */
+export function splitByUtcDays(range: Range, until = Infinity): { table: "ttr_rollups" | "ttr_rollups_daily"; range: Range }[] | null {
+  const d0 = Math.ceil(range.from.getTime() / DAY_MS) * DAY_MS;
+  const d1 = Math.min(until, Math.floor(range.to.getTime() / DAY_MS) * DAY_MS);
+  if (d0 >= d1) return null;
+  const at = (ms: number) => new Date(ms);
+  return [
+    ...(range.from.getTime() < d0 ? [{ table: "ttr_rollups" as const, range: { ...range, to: at(d0) } }] : []),
+    { table: "ttr_rollups_daily" as const, range: { ...range, from: at(d0), to: at(d1) } },
+    ...(d1 < range.to.getTime() ? [{ table: "ttr_rollups" as const, range: { ...range, from: at(d1) } }] : []),
+  ];
 }
 
 export function binsOf(rows: (BinRow & { g: string })[], g = ""): BinRow[] {
