@@ -58,7 +58,7 @@ async function main() {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
     detached: true, // its own process group, so the whole tree stops with it
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_STDOUT ? "inherit" : "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: db.url, PROVISION_FILE: provision, DATA_DIR: dir, NODE_ENV: "production" },
   });
   try {

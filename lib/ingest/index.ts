@@ -1,9 +1,9 @@
 import { StorageUnavailableError } from "../api/errors";
 import { getDb, type Db } from "../db/client";
 import { env } from "../env";
-import { minimiseEvent } from "../privacy/minimise";
-import { pseudonymiseEvent } from "../privacy/pseudonymise";
+import { storableEvents } from "../privacy/minimise";
 import { pseudonymKeyFor } from "../privacy/settings";
+import type { WebhookJob, WebhookResult } from "../webhooks/accept";
 import type { BatchItem, Outcome } from "./apply-batch";
 import { WorkerWriter } from "./worker-client";
 import { IngestWriter } from "./writer";
@@ -11,16 +11,17 @@ import { IngestWriter } from "./writer";
 /** Takes a request's events and resolves with their outcomes once they are durably committed. */
 export interface EventWriter {
   submit(item: BatchItem): Promise<Outcome[]>;
+  /** A webhook request: verified, parsed and made storable by the committing thread (webhooks/accept.ts). */
+  submitWebhook(job: WebhookJob): Promise<WebhookResult>;
 }
 
 // The process-wide writer (one per process, kept across dev reloads).
 const holder = globalThis as unknown as { __receiptsWriter?: EventWriter };
 
 /**
- * The one place where privacy rules meet ingestion: every route submits through this writer, so
- * events are made storable before anything is written — no message content in payloads, and
- * in a pseudonymising workspace recipient-side ids replaced by their pseudonyms (and the raw
- * payload by the pseudonymised canonical event). See lib/privacy/*.
+ * Every route submits through this writer, so events are made storable (`storableEvents`,
+ * lib/privacy) before anything is written. A webhook job carries its workspace's pseudonym key
+ * and is made storable where it is parsed.
  */
 export class PrivateIngestWriter implements EventWriter {
   constructor(
@@ -36,8 +37,11 @@ export class PrivateIngestWriter implements EventWriter {
       .catch((e) => {
         throw new StorageUnavailableError(e);
       });
-    const events = key ? item.events.map((e) => pseudonymiseEvent(key, e)) : item.events.map(minimiseEvent);
-    return this.inner.submit({ ...item, events });
+    return this.inner.submit({ ...item, events: storableEvents(item.events, key) });
+  }
+
+  submitWebhook(job: WebhookJob): Promise<WebhookResult> {
+    return this.inner.submitWebhook(job);
   }
 }
 

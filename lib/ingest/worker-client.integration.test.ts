@@ -4,7 +4,11 @@ import { onChange, type ChangeNotice } from "../realtime/bus";
 import { disorder, generateScenario } from "../simulator/scenario";
 import { freshDb, type TestDb } from "../testing/databases";
 import { createWorkspace, ingest, snapshot } from "../testing/ingest";
+import { whatsappRequest } from "../testing/platforms";
+import { commitWebhook, webhookJob } from "../webhooks/accept";
+import type { ResolvedSource } from "../webhooks/sources";
 import { parseCanonical } from "./canonical";
+import { IngestWriter } from "./writer";
 import { WorkerWriter } from "./worker-client";
 
 /** A parsed message.sent to recipient "u". */
@@ -51,6 +55,63 @@ describe("the ingestion worker thread (PostgreSQL)", () => {
     // Notices crossed back to this thread's bus, for this workspace only.
     expect(notices.length).toBeGreaterThan(0);
     expect(new Set(notices.map((n) => n.workspaceId))).toEqual(new Set(["thread"]));
+  });
+
+  it("verifies, parses and commits webhook requests as the in-thread writer does, with the adapter's own errors", async () => {
+    const source = (workspaceId: string): ResolvedSource => ({
+      id: "wa",
+      workspaceId,
+      platform: "whatsapp",
+      enabled: true,
+      secrets: ["wa-secret"],
+      verifyToken: null,
+      publicBaseUrl: null,
+      appId: null,
+    });
+    const status = (id: string, s: string, ts: number) => ({ id, status: s, timestamp: String(ts), recipient_id: "4915100000001" });
+    const body = JSON.stringify({
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: "1",
+          changes: [
+            {
+              field: "messages",
+              value: {
+                metadata: { phone_number_id: "p" },
+                statuses: [
+                  status("wamid.A", "sent", 1795000000),
+                  status("wamid.A", "read", 1795000060),
+                  status("wamid.B", "sent", 1795000001),
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const signed = whatsappRequest("https://receipts.example/api/webhooks/x", "wa-secret", body);
+    const job = (ws: string, s = signed) =>
+      webhookJob(source(ws), null, Buffer.from(s.body), new Headers(s.headers), s.url, new Date("2026-11-20T10:00:00Z"));
+    await createWorkspace(db, "hook-thread");
+    await createWorkspace(db, "hook-inline");
+    const viaWorker = await worker.submitWebhook(job("hook-thread"));
+    const inline = await commitWebhook(new IngestWriter(async () => db), job("hook-inline"));
+    expect(viaWorker.outcomes).toHaveLength(3);
+    expect(viaWorker).toEqual(inline);
+    expect(await snapshot(db, "hook-thread")).toEqual(await snapshot(db, "hook-inline"));
+    // Kept for replay in the same transaction, as in the thread.
+    const kept = await db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM webhook_requests WHERE workspace_id = 'hook-thread'`,
+    );
+    expect(kept[0].n).toBe(1);
+    // A signature that does not match: the adapter's 401, rebuilt on this side of the thread.
+    const forged = await worker.submitWebhook(job("hook-thread", whatsappRequest(signed.url, "wrong", body))).catch((e) => e);
+    expect(forged).toBeInstanceOf(ApiError);
+    expect((forged as ApiError).status).toBe(401);
+    // A body that is not JSON: 400 with the parser's reason.
+    const broken = await worker.submitWebhook(job("hook-thread", whatsappRequest(signed.url, "wa-secret", "{not json"))).catch((e) => e);
+    expect((broken as ApiError).status).toBe(400);
   });
 
   it("answers a value PostgreSQL refuses as the request's fault, as the in-thread writer does", async () => {

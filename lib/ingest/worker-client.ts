@@ -2,6 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { StorageUnavailableError } from "../api/errors";
 import { publishChange } from "../realtime/bus";
+import type { WebhookJob, WebhookResult } from "../webhooks/accept";
 import type { BatchItem, Outcome } from "./apply-batch";
 import { fromWire, type FromWorker, type ToWorker } from "./worker-protocol";
 
@@ -18,17 +19,29 @@ const TSX_BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return i
 
 export class WorkerWriter {
   private worker: Worker | null = null;
-  private pending = new Map<number, { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void }>();
+  private pending = new Map<number, { resolve: (result: never) => void; reject: (e: unknown) => void }>();
   private nextId = 1;
 
   constructor(private readonly databaseUrl: string) {}
 
   submit(item: BatchItem): Promise<Outcome[]> {
+    return this.send((id) => ({ id, item }));
+  }
+
+  submitWebhook(job: WebhookJob): Promise<WebhookResult> {
+    // The body's buffer is the job's own copy: moved to the worker, not cloned.
+    return this.send((id) => ({ id, webhook: job }), [job.body.buffer as ArrayBuffer]);
+  }
+
+  private send<T>(message: (id: number) => ToWorker, transfer: ArrayBuffer[] = []): Promise<T> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, item } satisfies ToWorker);
+      // Posted at once, not gathered per turn of the event loop like the answers: a turn of this
+      // busy thread lasts milliseconds, and that wait came before every commit (measured: 7–11 ms
+      // of a 35 ms request at 32 connections, against under 1 ms posted at once).
+      worker.postMessage(message(id), transfer);
     });
   }
 
@@ -49,13 +62,18 @@ export class WorkerWriter {
       : new Worker(new URL("./writer-worker.ts", import.meta.url), { workerData });
     // The HTTP server keeps the process alive; an idle worker must not.
     worker.unref();
-    worker.on("message", (m: FromWorker) => {
-      if ("notice" in m) return publishChange(m.notice);
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if ("outcomes" in m) p.resolve(m.outcomes);
-      else p.reject(fromWire(m.error));
+    worker.on("message", (batch: FromWorker[]) => {
+      for (const m of batch) {
+        if ("notice" in m) {
+          publishChange(m.notice);
+          continue;
+        }
+        const p = this.pending.get(m.id);
+        if (!p) continue;
+        this.pending.delete(m.id);
+        if ("result" in m) p.resolve(m.result as never);
+        else p.reject(fromWire(m.error));
+      }
     });
     const gone = (err: unknown) => {
       if (this.worker !== worker) return;

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openDriver } from "../db/driver";
-import { toWire, type FromWorker, type ToWorker } from "./worker-protocol";
+import { Outbox, toWire, type FromWorker, type ToWorker } from "./worker-protocol";
 import { IngestWriter } from "./writer";
 
 // The ingestion worker thread (started by worker-client.ts): the group-commit writer with its own
-// connection pool. Merging receipts and talking to PostgreSQL happen here, so the HTTP thread
-// only reads, verifies and parses requests.
+// connection pool. Webhook requests are verified and parsed here too (webhooks/accept.ts), and
+// receipts merged and committed, so the HTTP thread mostly reads requests and answers them.
 
 const port = parentPort!;
 // The writer's statements are prepared once per connection, and PostgreSQL may settle on a
@@ -20,16 +20,17 @@ const driver = openDriver({
   dataDir: "",
   maxUses: 500,
 });
-const post = (m: FromWorker) => port.postMessage(m);
+const outbox = new Outbox<FromWorker>(port);
+const post = (m: FromWorker) => outbox.post(m);
 const writer = new IngestWriter(
   () => driver.then((d) => ({ driver: d })),
   undefined,
   (notice) => post({ notice }),
 );
 
-port.on("message", ({ id, item }: ToWorker) => {
-  writer.submit(item).then(
-    (outcomes) => post({ id, outcomes }),
-    (err: unknown) => post({ id, error: toWire(err) }),
+port.on("message", (m: ToWorker) => {
+  ("webhook" in m ? writer.submitWebhook(m.webhook) : writer.submit(m.item)).then(
+    (result) => post({ id: m.id, result }),
+    (err: unknown) => post({ id: m.id, error: toWire(err) }),
   );
 });

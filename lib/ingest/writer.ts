@@ -2,6 +2,7 @@ import { isStorageFailure, StorageUnavailableError, ApiError } from "../api/erro
 import type { Db } from "../db/client";
 import { withTransaction } from "../db/driver";
 import { publishChange, type ChangeNotice } from "../realtime/bus";
+import { commitWebhook, type WebhookJob, type WebhookResult } from "../webhooks/accept";
 import { applyBatch, type BatchItem, type Outcome } from "./apply-batch";
 import type { IngestEvent } from "./events";
 
@@ -59,6 +60,10 @@ export class IngestWriter {
     /** Where change notices go after each commit (the worker thread sends them to the HTTP thread). */
     private readonly publish: (notice: ChangeNotice) => void = publishChange,
   ) {}
+
+  submitWebhook(job: WebhookJob): Promise<WebhookResult> {
+    return commitWebhook(this, job);
+  }
 
   /** Resolves with one outcome per event once they are durably committed. */
   async submit(item: BatchItem): Promise<Outcome[]> {

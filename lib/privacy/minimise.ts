@@ -1,6 +1,6 @@
 import { CANONICAL_TYPES } from "../ingest/canonical";
 import type { IngestEvent } from "../ingest/events";
-import { canonicalPayload } from "./pseudonymise";
+import { canonicalPayload, pseudonymiseEvent } from "./pseudonymise";
 
 // No message content is ever stored. The event log keeps each receipt's raw payload, and a
 // sender may put more in it than we need (a generic event with the message text next to its
@@ -93,4 +93,13 @@ export function minimiseEvent(ev: IngestEvent): IngestEvent {
     return { ...ev, payload: canonicalPayload(ev), raw: undefined };
   }
   return { ...ev, payload: withoutContent(p), raw: undefined };
+}
+
+/**
+ * The one place where privacy rules meet ingestion: events as they may be stored — no message
+ * content, and with a pseudonym key (a pseudonymising workspace) recipient-side ids replaced by
+ * their pseudonyms and the raw payload by the pseudonymised canonical event.
+ */
+export function storableEvents(events: IngestEvent[], pseudonymKey: Buffer | null): IngestEvent[] {
+  return pseudonymKey ? events.map((e) => pseudonymiseEvent(pseudonymKey, e)) : events.map(minimiseEvent);
 }

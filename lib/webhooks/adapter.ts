@@ -1,6 +1,6 @@
-import type { AdapterResult, WebhookRequest } from "./generic";
+import type { AdapterResult, HeaderBag, WebhookRequest } from "./generic";
 
-export type { AdapterResult, WebhookRequest };
+export type { AdapterResult, HeaderBag, WebhookRequest };
 
 /** What an adapter may know about its source: secrets and the platform's own identifiers. */
 export interface AdapterSource {

@@ -6,9 +6,14 @@ import type { IngestEvent } from "../ingest/events";
 // The generic platform: Standard Webhooks signatures over canonical events. The body is one
 // canonical event, an array of them, or the Standard Webhooks envelope {type, timestamp, data}.
 
+/** What adapters read of the headers: a request's `Headers`, or a plain copy of them (accept.ts). */
+export interface HeaderBag {
+  get(name: string): string | null;
+}
+
 export interface WebhookRequest {
   body: Buffer;
-  headers: Headers;
+  headers: HeaderBag;
   /** The full URL the platform called, as it saw it (public base URL, path and query). */
   url: string;
   receivedAt: Date;

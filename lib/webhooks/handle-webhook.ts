@@ -4,39 +4,20 @@ import { enforceRateLimit } from "../api/rate-limit";
 import { getDb, type Db } from "../db/client";
 import { env } from "../env";
 import { ingestWriter } from "../ingest";
-import { addSourceStats, statsDelta, type RequestRow } from "../ingest/store";
-import type { PlatformAdapter, WebhookRequest } from "./adapter";
-import { parseGenericEvents, verifyStandardWebhook } from "./generic";
+import { addSourceStats, statsDelta } from "../ingest/store";
 import { pseudonymKeyFor } from "../privacy/settings";
+import { webhookJob } from "./accept";
+import { ADAPTERS } from "./adapters";
 import { recordRejection } from "./rejections";
-import { replayForm, requestRow } from "./request-log";
-import { sendbird } from "./sendbird";
 import { findSource, type ResolvedSource } from "./sources";
-import { stream } from "./stream";
-import { tencent } from "./tencent";
-import { twilio } from "./twilio";
-import { whatsapp } from "./whatsapp";
 import { safeEqual } from "./verify";
 
 // The webhook recipe: raw bytes → verify → parse with the source's adapter → durable commit →
 // acknowledge in the platform's own way. Nothing is acknowledged before it is committed; storage
 // trouble answers 503. Rejections are counted and the last ones kept for the Sources page.
+// Verifying, parsing and committing happen in the writer's thread (webhooks/accept.ts).
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
-
-export const ADAPTERS: Record<ResolvedSource["platform"], PlatformAdapter> = {
-  generic: {
-    contentTypes: ["application/json"],
-    verify: (req, source) => verifyStandardWebhook(req, source.secrets),
-    parse: (req) => parseGenericEvents(req),
-    replayHeaders: ["webhook-id", "svix-id"],
-  },
-  whatsapp,
-  twilio,
-  sendbird,
-  tencent,
-  stream,
-};
 
 /**
  * The URL the platform called, which Twilio signs. Behind a proxy the server sees another host
@@ -63,28 +44,16 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
     const adapter = ADAPTERS[source.platform];
     requireMediaType(req, adapter.contentTypes);
     body = await readBody(req, adapter.maxBytes ?? MAX_WEBHOOK_BYTES);
-    const request: WebhookRequest = {
-      body,
-      headers: req.headers,
-      url: publicUrl(req.url, source.id, source.publicBaseUrl ?? env().PUBLIC_BASE_URL),
-      receivedAt,
-    };
-    adapter.verify(request, source);
-    const { events, ignored } = adapter.parse(request, source);
+    const key = await pseudonymKeyFor(db, source.workspaceId).catch((e) => {
+      throw new StorageUnavailableError(e);
+    });
+    const url = publicUrl(req.url, source.id, source.publicBaseUrl ?? env().PUBLIC_BASE_URL);
     // A bundled POST (WhatsApp: up to 3 MB, thousands of statuses) is split into several
     // transactions by the writer; the reply waits for all of them.
-    const outcomes = await ingestWriter().submit({
-      workspaceId: source.workspaceId,
-      sourceId: source.id,
-      receivedAt,
-      events,
-      request: await keptForReplay(db, source, adapter, request),
-    });
-    const counts = {
-      accepted: outcomes.filter((o) => o !== "duplicate").length,
-      duplicates: outcomes.filter((o) => o === "duplicate").length,
-      ignored,
-    };
+    const { outcomes, ignored } = await ingestWriter().submitWebhook(webhookJob(source, key, body, req.headers, url, receivedAt));
+    let duplicates = 0;
+    for (const o of outcomes) if (o === "duplicate") duplicates++;
+    const counts = { accepted: outcomes.length - duplicates, duplicates, ignored };
     return adapter.reply ? adapter.reply(counts) : Response.json(counts);
   } catch (err) {
     if (db && source && err instanceof ApiError && REJECTIONS.has(err.status)) await reject(db, source, err, body, receivedAt);
@@ -93,20 +62,6 @@ export async function handleWebhook(req: Request, sourceId: string): Promise<Res
 }
 
 const REJECTIONS = new Set([400, 401, 413, 415]);
-
-/**
- * Keeps the request for replay, except in a pseudonymising workspace: the raw body carries the
- * recipients' ids in clear, which such a workspace never stores (replay is then not available).
- */
-async function keptForReplay(
-  db: Db,
-  source: ResolvedSource,
-  adapter: PlatformAdapter,
-  request: WebhookRequest,
-): Promise<RequestRow | undefined> {
-  if (await pseudonymKeyFor(db, source.workspaceId)) return undefined;
-  return requestRow(source.workspaceId, source.id, request.receivedAt, replayForm(adapter, request));
-}
 
 async function reject(db: Db, source: ResolvedSource, err: ApiError, body: Buffer | null, receivedAt: Date): Promise<void> {
   const field = err.code === "unauthorized" ? "signatureFailures" : "parseErrors";

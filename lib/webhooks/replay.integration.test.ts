@@ -8,7 +8,7 @@ import { applyProvision } from "../provision";
 import { DATABASE_KINDS, freshDb, type TestDb } from "../testing/databases";
 import { snapshot } from "../testing/ingest";
 import { SECRETS, STREAMS, hookUrl, type Recorded, type StreamPlatform } from "../testing/platform-streams";
-import { ADAPTERS } from "./handle-webhook";
+import { ADAPTERS } from "./adapters";
 import { replaySource } from "./replay";
 import { forgetSource } from "./sources";
 

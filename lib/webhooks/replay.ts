@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { PrivateIngestWriter } from "../ingest";
 import type { WebhookRequest } from "./adapter";
-import { ADAPTERS } from "./handle-webhook";
+import { ADAPTERS } from "./adapters";
 import { findSource } from "./sources";
 
 // Replay: re-run a source's stored webhook requests through its current adapter, after an
