@@ -86,6 +86,7 @@ async function main() {
   const created = args.reuse ? reused(args.reuse) : await createPgDatabase("receipts_bench_");
   let db: Db | undefined;
   let scan: Db | undefined;
+  let plain: Db | undefined;
   const client = new pg.Client({ connectionString: created.url });
   client.on("error", () => {});
   try {
@@ -116,9 +117,11 @@ async function main() {
     // The baseline for questions that read delivery state: the same query with index scans off.
     const u = new URL(created.url);
     u.searchParams.set("options", "-c enable_indexscan=off -c enable_bitmapscan=off -c enable_indexonlyscan=off");
-    scan = await openDb({ databaseUrl: u.toString(), dataDir: "" });
+    scan = await openDb({ databaseUrl: u.toString(), dataDir: "", jit: true });
+    // Baselines run as PostgreSQL is configured out of the box (JIT on); the app turns JIT off.
+    plain = await openDb({ databaseUrl: created.url, dataDir: "", jit: true });
 
-    const cases = buildCases(db, scan);
+    const cases = buildCases(db, plain, scan);
     const results: { name: string; basis: string; p50: number; p95: number; baseline: number; ratio: number; agree: boolean }[] = [];
     for (const c of cases) {
       const times: number[] = [];
@@ -167,6 +170,7 @@ async function main() {
   } finally {
     await client.end().catch(() => {});
     if (scan) await closeDb(scan);
+    if (plain) await closeDb(plain);
     if (db) await closeDb(db);
     if (args.keep) console.log(`Kept ${created.url}`);
     else await created.drop();
@@ -184,8 +188,8 @@ function reused(url: string) {
 
 type Row = Record<string, number | string | null>;
 
-function buildCases(db: Db, scan: Db): Case[] {
-  const sql = (text: string, params: unknown[] = []) => query<Row>(db.prisma, text, params);
+function buildCases(db: Db, plain: Db, scan: Db): Case[] {
+  const sql = (text: string, params: unknown[] = []) => query<Row>(plain.prisma, text, params);
   const range = (i: number) => {
     const f = filtersFor(i);
     const r = resolveRange(f, "Europe/Berlin");

@@ -8,7 +8,8 @@ import { migrate } from "./migrate";
 export type Db = { prisma: PrismaClient; driver: Driver };
 
 /** Opens the database named by the configuration, applies migrations, returns a Prisma client. */
-export async function openDb(opts: { databaseUrl?: string; dataDir: string }): Promise<Db> {
+/** `jit`: leave PostgreSQL's JIT compiler on (benchmark baselines); the app turns it off (driver.ts). */
+export async function openDb(opts: { databaseUrl?: string; dataDir: string; jit?: boolean }): Promise<Db> {
   const driver = await openDriver(opts);
   await migrate(driver);
   const adapter = driver.kind === "pg" ? new PrismaPg(driver.pool) : new PrismaPGlite(driver.pglite);

@@ -10,12 +10,17 @@ import pg from "pg";
  */
 export type Driver = { kind: "pg"; pool: pg.Pool; close(): Promise<void> } | { kind: "pglite"; pglite: PGlite; close(): Promise<void> };
 
-export async function openDriver(opts: { databaseUrl?: string; dataDir: string; maxUses?: number }): Promise<Driver> {
+export async function openDriver(opts: { databaseUrl?: string; dataDir: string; maxUses?: number; jit?: boolean }): Promise<Driver> {
   if (opts.databaseUrl) {
     // maxUses: transactions after which a connection is replaced (lib/ingest/writer-worker.ts).
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, maxUses: opts.maxUses });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on("error", () => {});
+    // Our queries are short: key lookups, and dashboard aggregations over rollups. PostgreSQL's
+    // JIT compiles any plan above jit_above_cost, and for those it took longer than the query
+    // itself (measured at 10M deliveries: 278 ms of compiling in a 328 ms read-within query).
+    // Sent first on every new connection (pg queues it ahead of the connection's first query).
+    if (!opts.jit) pool.on("connect", (client) => void client.query("SET jit = off").catch(() => {}));
     return { kind: "pg", pool, close: () => pool.end() };
   }
   const dir = opts.dataDir.startsWith("memory://") ? opts.dataDir : path.join(opts.dataDir, "pglite");
