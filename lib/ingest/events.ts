@@ -57,3 +57,10 @@ export function normaliseClientPlatform(value: string | null | undefined): strin
   if (/^(desktop|windows|win|mac|macos|osx|linux|pc)/.test(v)) return "desktop";
   return "unknown";
 }
+
+/** Work in a request: events, with a group send counting once per recipient. */
+export function weight(item: { events: IngestEvent[] }): number {
+  let n = 0;
+  for (const e of item.events) n += e.type === "message.sent" ? Math.max(1, e.recipientIds.length) : 1;
+  return n;
+}

@@ -5,6 +5,7 @@ import { storableEvents } from "../privacy/minimise";
 import { pseudonymKeyFor } from "../privacy/settings";
 import type { WebhookJob, WebhookResult } from "../webhooks/accept";
 import type { BatchItem, Outcome } from "./apply-batch";
+import type { BatchJob, BatchJobResult } from "./batch-job";
 import { WorkerWriter } from "./worker-client";
 import { IngestWriter } from "./writer";
 
@@ -13,6 +14,8 @@ export interface EventWriter {
   submit(item: BatchItem): Promise<Outcome[]>;
   /** A webhook request: verified, parsed and made storable by the committing thread (webhooks/accept.ts). */
   submitWebhook(job: WebhookJob): Promise<WebhookResult>;
+  /** A request to the batch endpoint: parsed, checked and committed by the committing thread (batch-job.ts). */
+  submitBatch(job: BatchJob): Promise<BatchJobResult>;
 }
 
 // The process-wide writer (one per process, kept across dev reloads).
@@ -20,8 +23,8 @@ const holder = globalThis as unknown as { __receiptsWriter?: EventWriter };
 
 /**
  * Every route submits through this writer, so events are made storable (`storableEvents`,
- * lib/privacy) before anything is written. A webhook job carries its workspace's pseudonym key
- * and is made storable where it is parsed.
+ * lib/privacy) before anything is written. Webhook and batch jobs carry their workspace's
+ * pseudonym key and are made storable where they are parsed.
  */
 export class PrivateIngestWriter implements EventWriter {
   constructor(
@@ -42,6 +45,10 @@ export class PrivateIngestWriter implements EventWriter {
 
   submitWebhook(job: WebhookJob): Promise<WebhookResult> {
     return this.inner.submitWebhook(job);
+  }
+
+  submitBatch(job: BatchJob): Promise<BatchJobResult> {
+    return this.inner.submitBatch(job);
   }
 }
 

@@ -7,6 +7,7 @@ import { createWorkspace, ingest, snapshot } from "../testing/ingest";
 import { whatsappRequest } from "../testing/platforms";
 import { commitWebhook, webhookJob } from "../webhooks/accept";
 import type { ResolvedSource } from "../webhooks/sources";
+import { batchJob, commitBatch } from "./batch-job";
 import { parseCanonical } from "./canonical";
 import { IngestWriter } from "./writer";
 import { WorkerWriter } from "./worker-client";
@@ -111,6 +112,43 @@ describe("the ingestion worker thread (PostgreSQL)", () => {
     expect((forged as ApiError).status).toBe(401);
     // A body that is not JSON: 400 with the parser's reason.
     const broken = await worker.submitWebhook(job("hook-thread", whatsappRequest(signed.url, "wa-secret", "{not json"))).catch((e) => e);
+    expect((broken as ApiError).status).toBe(400);
+  });
+
+  it("parses and commits batch requests as the in-thread writer does, keeping valid lines and naming bad ones", async () => {
+    const lines = [
+      JSON.stringify({
+        type: "message.sent",
+        id: "b1",
+        occurredAt: "2026-11-20T09:00:00Z",
+        message: { id: "bm1" },
+        recipientIds: ["u1", "u2"],
+      }),
+      "{not json",
+      JSON.stringify({ type: "message.read", id: "b2", occurredAt: "2026-11-20T09:05:00Z", messageId: "bm1", recipientId: "u1" }),
+      JSON.stringify({ type: "message.read", id: "b3", messageId: "bm1" }),
+      JSON.stringify({
+        type: "message.sent",
+        id: "b1",
+        occurredAt: "2026-11-20T09:00:00Z",
+        message: { id: "bm1" },
+        recipientIds: ["u1", "u2"],
+      }),
+    ].join("\n");
+    const job = (ws: string, body = lines, asArray = false) =>
+      batchJob(ws, null, new Date("2026-11-20T10:00:00Z"), Buffer.from(body), asArray, null);
+    await createWorkspace(db, "batch-thread");
+    await createWorkspace(db, "batch-inline");
+    const viaWorker = await worker.submitBatch(job("batch-thread"));
+    const inline = await commitBatch(new IngestWriter(async () => db), job("batch-inline"));
+    expect(viaWorker).toEqual(inline);
+    expect(viaWorker.accepted).toBe(2);
+    expect(viaWorker.duplicates).toBe(1);
+    expect(viaWorker.errors.map((e) => e.line)).toEqual([2, 4]);
+    expect(await snapshot(db, "batch-thread")).toEqual(await snapshot(db, "batch-inline"));
+    // A JSON array that is not one: the request's fault, answered across the thread.
+    const broken = await worker.submitBatch(job("batch-thread", "[{", true)).catch((e) => e);
+    expect(broken).toBeInstanceOf(ApiError);
     expect((broken as ApiError).status).toBe(400);
   });
 

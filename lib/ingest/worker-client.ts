@@ -4,6 +4,7 @@ import { StorageUnavailableError } from "../api/errors";
 import { publishChange } from "../realtime/bus";
 import type { WebhookJob, WebhookResult } from "../webhooks/accept";
 import type { BatchItem, Outcome } from "./apply-batch";
+import type { BatchJob, BatchJobResult } from "./batch-job";
 import { fromWire, type FromWorker, type ToWorker } from "./worker-protocol";
 
 // On PostgreSQL the group-commit writer runs in a worker thread (writer-worker.ts). Node serves
@@ -31,6 +32,10 @@ export class WorkerWriter {
   submitWebhook(job: WebhookJob): Promise<WebhookResult> {
     // The body's buffer is the job's own copy: moved to the worker, not cloned.
     return this.send((id) => ({ id, webhook: job }), [job.body.buffer as ArrayBuffer]);
+  }
+
+  submitBatch(job: BatchJob): Promise<BatchJobResult> {
+    return this.send((id) => ({ id, batch: job }), [job.body.buffer as ArrayBuffer]);
   }
 
   private send<T>(message: (id: number) => ToWorker, transfer: ArrayBuffer[] = []): Promise<T> {

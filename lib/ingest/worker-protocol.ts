@@ -2,6 +2,7 @@ import { ApiError, isStorageFailure, StorageUnavailableError, type ErrorCode } f
 import type { ChangeNotice } from "../realtime/bus";
 import type { WebhookJob, WebhookResult } from "../webhooks/accept";
 import type { BatchItem, Outcome } from "./apply-batch";
+import type { BatchJob, BatchJobResult } from "./batch-job";
 
 // Messages between the HTTP thread and the ingestion worker (worker-client.ts, writer-worker.ts).
 // Events, dates and outcomes cross as structured clones; errors cross as plain data and are
@@ -35,9 +36,10 @@ export class Outbox<T> {
   }
 }
 
-export type ToWorker = { id: number; item: BatchItem } | { id: number; webhook: WebhookJob };
+export type ToWorker = { id: number; item: BatchItem } | { id: number; webhook: WebhookJob } | { id: number; batch: BatchJob };
 
-export type FromWorker = { id: number; result: Outcome[] | WebhookResult } | { id: number; error: WireError } | { notice: ChangeNotice };
+export type FromWorker =
+  { id: number; result: Outcome[] | WebhookResult | BatchJobResult } | { id: number; error: WireError } | { notice: ChangeNotice };
 
 export type WireError =
   | { kind: "api"; code: ErrorCode; message: string; details?: Record<string, unknown>; headers?: Record<string, string> }

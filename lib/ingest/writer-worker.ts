@@ -28,8 +28,14 @@ const writer = new IngestWriter(
   (notice) => post({ notice }),
 );
 
+function take(m: ToWorker): Promise<Extract<FromWorker, { result: unknown }>["result"]> {
+  if ("webhook" in m) return writer.submitWebhook(m.webhook);
+  if ("batch" in m) return writer.submitBatch(m.batch);
+  return writer.submit(m.item);
+}
+
 port.on("message", (m: ToWorker) => {
-  ("webhook" in m ? writer.submitWebhook(m.webhook) : writer.submit(m.item)).then(
+  take(m).then(
     (result) => post({ id: m.id, result }),
     (err: unknown) => post({ id: m.id, error: toWire(err) }),
   );

@@ -4,7 +4,8 @@ import { withTransaction } from "../db/driver";
 import { publishChange, type ChangeNotice } from "../realtime/bus";
 import { commitWebhook, type WebhookJob, type WebhookResult } from "../webhooks/accept";
 import { applyBatch, type BatchItem, type Outcome } from "./apply-batch";
-import type { IngestEvent } from "./events";
+import { commitBatch, type BatchJob, type BatchJobResult } from "./batch-job";
+import { weight, type IngestEvent } from "./events";
 
 // Group commit: concurrent requests queue their events; a lane takes everything queued for it (up
 // to a cap) and applies it in one transaction, then acknowledges each request. Under load this
@@ -63,6 +64,10 @@ export class IngestWriter {
 
   submitWebhook(job: WebhookJob): Promise<WebhookResult> {
     return commitWebhook(this, job);
+  }
+
+  submitBatch(job: BatchJob): Promise<BatchJobResult> {
+    return commitBatch(this, job);
   }
 
   /** Resolves with one outcome per event once they are durably committed. */
@@ -224,13 +229,6 @@ function fnv1a(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
-/** Work in a request: events, with a group send counting once per recipient. */
-export function weight(item: Pick<BatchItem, "events">): number {
-  let n = 0;
-  for (const e of item.events) n += e.type === "message.sent" ? Math.max(1, e.recipientIds.length) : 1;
-  return n;
-}
-
 function classify(err: unknown): unknown {
   if (err instanceof ApiError) return err;
   if (isStorageFailure(err) || isConflict(err)) return new StorageUnavailableError(err);
