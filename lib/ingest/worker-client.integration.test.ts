@@ -116,24 +116,19 @@ describe("the ingestion worker thread (PostgreSQL)", () => {
   });
 
   it("parses and commits batch requests as the in-thread writer does, keeping valid lines and naming bad ones", async () => {
+    const sentB1 = JSON.stringify({
+      type: "message.sent",
+      id: "b1",
+      occurredAt: "2026-11-20T09:00:00Z",
+      message: { id: "bm1" },
+      recipientIds: ["u1", "u2"],
+    });
     const lines = [
-      JSON.stringify({
-        type: "message.sent",
-        id: "b1",
-        occurredAt: "2026-11-20T09:00:00Z",
-        message: { id: "bm1" },
-        recipientIds: ["u1", "u2"],
-      }),
+      sentB1,
       "{not json",
       JSON.stringify({ type: "message.read", id: "b2", occurredAt: "2026-11-20T09:05:00Z", messageId: "bm1", recipientId: "u1" }),
       JSON.stringify({ type: "message.read", id: "b3", messageId: "bm1" }),
-      JSON.stringify({
-        type: "message.sent",
-        id: "b1",
-        occurredAt: "2026-11-20T09:00:00Z",
-        message: { id: "bm1" },
-        recipientIds: ["u1", "u2"],
-      }),
+      sentB1, // a retry: a duplicate
     ].join("\n");
     const job = (ws: string, body = lines, asArray = false) =>
       batchJob(ws, null, new Date("2026-11-20T10:00:00Z"), Buffer.from(body), asArray, null);
