@@ -11,7 +11,7 @@ import { weight, type IngestEvent } from "./events";
 
 const CHUNK = 5_000;
 /** Group sends count once per recipient: this bounds the work (and memory) of one request. */
-export const MAX_DELIVERIES = 200_000;
+const MAX_DELIVERIES = 200_000;
 
 export interface BatchJob {
   workspaceId: string;

@@ -46,13 +46,13 @@ export async function ttrBins(
 }
 
 /**
- * `range` cut into its whole UTC days before `until` (ms), which ttr_rollups_daily answers, and
+ * `range` cut into its whole UTC days, which ttr_rollups_daily answers, and
  * its ragged ends — a local midnight is rarely a UTC one — which the 15-minute ttr_rollups answer.
  * Null when no whole day fits.
  */
-export function splitByUtcDays(range: Range, until = Infinity): { table: "ttr_rollups" | "ttr_rollups_daily"; range: Range }[] | null {
+export function splitByUtcDays(range: Range): { table: "ttr_rollups" | "ttr_rollups_daily"; range: Range }[] | null {
   const d0 = Math.ceil(range.from.getTime() / DAY_MS) * DAY_MS;
-  const d1 = Math.min(until, Math.floor(range.to.getTime() / DAY_MS) * DAY_MS);
+  const d1 = Math.floor(range.to.getTime() / DAY_MS) * DAY_MS;
   if (d0 >= d1) return null;
   const at = (ms: number) => new Date(ms);
   return [
