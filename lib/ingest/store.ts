@@ -495,6 +495,15 @@ const DAILY_KEY_COLUMNS: [string, string][] = [
   ["client_platform", "text"],
 ];
 const DAY_MS = 86_400_000;
+// The hour and day tables (migration 20261127000000_hour_day_rollups): every delta once per grain.
+const HOUR_DAY_KEY_COLUMNS: [string, string][] = [
+  ["workspace_id", "text"],
+  ["minutes", "smallint"],
+  ["bucket_start", "timestamptz"],
+  ["kind", `"MessageKind"`],
+];
+const GRAINS = [60, 1440];
+const grainStart = (at: Date, minutes: number) => Math.floor(at.getTime() / (minutes * 60_000)) * minutes * 60_000;
 
 function sumBy<T>(
   items: T[],
@@ -524,6 +533,22 @@ function dailyBins(bins: { key: RollupKey; bin: number; count: number }[]): (str
     bins,
     ({ key: k, bin }) => [k.workspaceId, Math.floor(k.bucketStart.getTime() / DAY_MS) * DAY_MS, k.kind, k.sourceId, k.clientPlatform, bin],
     (s = [0], b) => [s[0] + b.count],
+  );
+}
+
+function hourDayDeltas(deltas: RollupDelta[]): (string | number)[][] {
+  return sumBy(
+    GRAINS.flatMap((minutes) => deltas.map((d) => ({ minutes, d }))),
+    ({ minutes, d: { key: k } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), k.kind, k.sourceId, k.clientPlatform],
+    (s = [0, 0, 0, 0, 0], { d }) => [s[0] + d.sent, s[1] + d.delivered, s[2] + d.read, s[3] + d.failed, s[4] + d.ttrSum],
+  );
+}
+
+function hourDayBins(bins: { key: RollupKey; bin: number; count: number }[]): (string | number)[][] {
+  return sumBy(
+    GRAINS.flatMap((minutes) => bins.map((b) => ({ minutes, b }))),
+    ({ minutes, b: { key: k, bin } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), k.kind, bin],
+    (s = [0], { b }) => [s[0] + b.count],
   );
 }
 
@@ -576,6 +601,9 @@ export async function addRollups(
   await addCounters(tx, "delivery_rollups", ROLLUP_KEY_COLUMNS, COUNT_COLUMNS, deltaRows, shard);
   await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
   await addCounters(tx, "ttr_rollups_daily", [...DAILY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, dailyBins(bins), shard);
+  const hourDayKey: Column[] = [...HOUR_DAY_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
+  await addCounters(tx, "delivery_hours_days", hourDayKey, COUNT_COLUMNS, hourDayDeltas(deltas), shard);
+  await addCounters(tx, "ttr_hours_days", [...HOUR_DAY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, hourDayBins(bins), shard);
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
   await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { query } from "../db/sql";
 import type { Db } from "../db/client";
-import { countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
+import { COUNT_COLUMNS, countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
-import { countsTable } from "./rollup-tables";
+import { gridSql } from "./grid";
+import { countTiers } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 import { timeToReadOf, type TimeToRead } from "./time-to-read";
 import { binsOf, ttrBins } from "./ttr-bins";
@@ -18,9 +19,9 @@ export interface Overview extends Counts {
 /** Headline numbers for deliveries sent in the range, from the rollups only. */
 export async function getOverview(db: Db, scope: ViewerScope, filters: Filters, defaultTz: string): Promise<Overview> {
   const range = resolveRange(filters, defaultTz);
-  const w = rollupWhere(scope, filters, range);
+  const rows = gridSql(countTiers(scope, filters), range, [], rollupWhere(scope, filters, null), COUNT_COLUMNS);
   const [[totals], bins] = await Promise.all([
-    query<CountRow>(db.prisma, `SELECT ${countsSql()} FROM ${countsTable(scope, filters)} WHERE ${w}`, w.params),
+    query<CountRow>(db.prisma, `SELECT ${countsSql()} FROM (${rows.sql}) AS r`, rows.params),
     ttrBins(db, scope, filters, range),
   ]);
   const counts = countsOf(totals);

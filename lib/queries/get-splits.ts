@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { countsOf, countsSql, type CountRow, type Counts } from "./counts";
+import { COUNT_COLUMNS, countsOf, countsSql, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
-import { countsTable } from "./rollup-tables";
+import { gridSql } from "./grid";
+import { countTiers } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 import { timeToReadOf, type TimeToRead } from "./time-to-read";
 import { binsOf, ttrBins } from "./ttr-bins";
@@ -21,15 +22,11 @@ export interface SplitRow extends Counts {
 /** Every metric split by IM platform source or by client platform, so reporting gaps show. */
 export async function getSplits(db: Db, scope: ViewerScope, filters: Filters, by: SplitDimension, defaultTz: string): Promise<SplitRow[]> {
   const range = resolveRange(filters, defaultTz);
-  const w = rollupWhere(scope, filters, range);
   // '' (not reported) and an unrecognised platform both read as "unknown".
   const col = by === "clientPlatform" ? `CASE WHEN client_platform IN ('', 'unknown') THEN 'unknown' ELSE client_platform END` : COLUMN[by];
+  const from = gridSql(countTiers(scope, filters), range, [], rollupWhere(scope, filters, null), `${col} AS g, ${COUNT_COLUMNS}`);
   const [rows, bins] = await Promise.all([
-    query<CountRow & { g: string }>(
-      db.prisma,
-      `SELECT ${col} AS g, ${countsSql()} FROM ${countsTable(scope, filters)} WHERE ${w} GROUP BY 1`,
-      w.params,
-    ),
+    query<CountRow & { g: string }>(db.prisma, `SELECT g, ${countsSql()} FROM (${from.sql}) AS r GROUP BY 1`, from.params),
     ttrBins(db, scope, filters, range, col),
   ]);
   return rows

@@ -2,10 +2,11 @@ import "server-only";
 import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
+import { COUNT_COLUMNS, countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
 import { bucketGrid, localBucketSql, type Unit } from "./local-buckets";
-import { countsTable } from "./rollup-tables";
+import { gridSql } from "./grid";
+import { countTiers } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
 const MAX_HOUR_RANGE_DAYS = 93;
@@ -29,16 +30,23 @@ export async function getTimeseries(
   const range = resolveRange(filters, defaultTz, now);
   if (unit === "hour" && range.to.getTime() - range.from.getTime() > MAX_HOUR_RANGE_DAYS * 86400_000)
     throw new ApiError("bad_request", `unit=hour covers at most ${MAX_HOUR_RANGE_DAYS} days; use unit=day for longer ranges.`);
-  const w = rollupWhere(scope, filters, range);
-  const tzParam = `$${w.params.push(range.tz)}`;
+  const grid = bucketGrid(unit, range.from, range.to, range.tz);
+  // Local bucket boundaries cut the coarse rollup buckets: each row then lies in one local bucket.
+  const from = gridSql(
+    countTiers(scope, filters),
+    range,
+    grid.map((b) => b.end),
+    rollupWhere(scope, filters, null),
+    `bucket_start, ${COUNT_COLUMNS}`,
+  );
+  const tzParam = `$${from.params.push(range.tz)}`;
   const rows = await query<CountRow & { k: string }>(
     db.prisma,
-    `SELECT ${localBucketSql(unit, "bucket_start", `${tzParam}::text`)} AS k, ${countsSql()}
-     FROM ${countsTable(scope, filters)} WHERE ${w} GROUP BY 1`,
-    w.params,
+    `SELECT ${localBucketSql(unit, "bucket_start", `${tzParam}::text`)} AS k, ${countsSql()} FROM (${from.sql}) AS r GROUP BY 1`,
+    from.params,
   );
   const byKey = new Map(rows.map((r) => [r.k, r]));
-  const buckets = bucketGrid(unit, range.from, range.to, range.tz).map((b) => ({
+  const buckets = grid.map((b) => ({
     start: b.start,
     ...countsOf(byKey.get(b.key)),
     immature: isImmature(b.end, now),

@@ -4,7 +4,8 @@ import { query } from "../db/sql";
 import { cumulativeCurve, productDistribution, type CurvePoint, type DistributionBin } from "../metrics/ttr-distribution";
 import { MATURITY_MS } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
-import { countsTable } from "./rollup-tables";
+import { gridSql } from "./grid";
+import { countTiers } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 import { timeToReadOf, type TimeToRead } from "./time-to-read";
 import { binsOf, ttrBins } from "./ttr-bins";
@@ -31,18 +32,25 @@ export async function getTtrDistribution(
   now = new Date(),
 ): Promise<TtrDistribution> {
   const range = resolveRange(filters, defaultTz, now);
-  const w = rollupWhere(scope, filters, range);
   const matureBefore = new Date(Math.min(range.to.getTime(), Math.floor((now.getTime() - MATURITY_MS) / 900_000) * 900_000));
   const matureRange = { ...range, to: new Date(Math.max(matureBefore.getTime(), range.from.getTime())) };
+  // The maturity cut-off is a boundary: every row read lies wholly before or after it.
+  const rows = gridSql(
+    countTiers(scope, filters),
+    range,
+    [matureBefore],
+    rollupWhere(scope, filters, null),
+    "bucket_start, read, ttr_sum, delivered",
+  );
   const [bins, matureBins, totals] = await Promise.all([
     ttrBins(db, scope, filters, range),
     ttrBins(db, scope, filters, matureRange),
     query<{ read: number; ttr_sum: number; mature_delivered: number }>(
       db.prisma,
       `SELECT COALESCE(sum(read), 0)::float8 AS read, COALESCE(sum(ttr_sum), 0)::float8 AS ttr_sum,
-         COALESCE(sum(delivered) FILTER (WHERE bucket_start < $${w.params.length + 1}::timestamptz), 0)::float8 AS mature_delivered
-       FROM ${countsTable(scope, filters)} WHERE ${w}`,
-      [...w.params, matureBefore.toISOString()],
+         COALESCE(sum(delivered) FILTER (WHERE bucket_start < $${rows.params.length + 1}::timestamptz), 0)::float8 AS mature_delivered
+       FROM (${rows.sql}) AS r`,
+      [...rows.params, matureBefore.toISOString()],
     ),
   ]);
   const t = totals[0];

@@ -1,24 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { ageClass, readWithinParts } from "./read-within";
+import { gridIntervals, type Grain } from "./grid";
+import { ageClass, ageClassCuts } from "./read-within";
 
 const BUCKET = 900_000;
 const DAY = 86_400_000;
+const GRAINS: Grain[] = [15, 60, 1440];
 
 /** A made-up count of reads for every 15-minute cohort. */
 const countAt = (b: number) => ((b / BUCKET) * 2654435761) % 97;
 
-/** Reads per age class as the parts add them up (daily parts: the day's sum, all in one class). */
-function viaParts(from: number, to: number, now: Date): Map<number, number> {
+/**
+ * Reads per age class as the SQL adds them up: each hour or day row (the sum of its cohorts) in
+ * the class of its first cohort, as width_bucket over its bucket_start computes it.
+ */
+function viaGrid(from: number, to: number, now: Date): Map<number, number> {
   const out = new Map<number, number>();
-  const add = (k: number, c: number) => out.set(k, (out.get(k) ?? 0) + c);
-  for (const p of readWithinParts({ from: new Date(from), to: new Date(to), tz: "UTC" }, now))
-    for (let b = p.range.from.getTime(); b < p.range.to.getTime(); b += BUCKET) {
-      if (p.table === "ttr_rollups_daily") add(p.k, countAt(b));
-      else {
-        add(ageClass(b, now), countAt(b));
-        if (p.moveFrom !== undefined) add(p.moveFrom, -countAt(b));
-      }
+  const cuts = ageClassCuts(now).map((d) => d.getTime());
+  for (const iv of gridIntervals(from, to, cuts, GRAINS)) {
+    const size = iv.minutes * 60_000;
+    for (let row = iv.from; row < iv.to; row += size) {
+      let sum = 0;
+      for (let b = row; b < row + size; b += BUCKET) sum += countAt(b);
+      out.set(ageClass(row, now), (out.get(ageClass(row, now)) ?? 0) + sum);
     }
+  }
   return new Map([...out].filter(([, c]) => c !== 0));
 }
 
@@ -29,12 +34,22 @@ function direct(from: number, to: number, now: Date): Map<number, number> {
   return new Map([...out].filter(([, c]) => c !== 0));
 }
 
-describe("read-within parts", () => {
-  it("count every cohort once, in its own age class, for ranges and clocks of all kinds", () => {
-    const base = Date.UTC(2026, 10, 26);
-    // Clocks at odd minutes; ranges starting at local midnights of +05:30, +03:30, -05:00 zones.
-    for (const minutes of [0, 7, 330, 731, 1439]) {
-      const now = new Date(base + minutes * 60_000);
+describe("read-within on the hour and day grid", () => {
+  const base = Date.UTC(2026, 10, 26);
+  const clocks = [0, 7, 330, 731, 1439].map((minutes) => new Date(base + minutes * 60_000 + 13_000));
+
+  it("cuts exactly where the age class of consecutive cohorts changes", () => {
+    for (const now of clocks) {
+      const changes: number[] = [];
+      for (let b = base - 9 * DAY; b < base + DAY; b += BUCKET) if (ageClass(b, now) !== ageClass(b - BUCKET, now)) changes.push(b);
+      const cuts = ageClassCuts(now).map((d) => d.getTime());
+      expect(new Set(cuts)).toEqual(new Set(changes));
+    }
+  });
+
+  it("counts every cohort once, in its own age class, for ranges and clocks of all kinds", () => {
+    // Ranges ending at local midnights of +05:30, +03:30, -05:00 zones.
+    for (const now of clocks) {
       for (const [days, offsetMin] of [
         [7, -330],
         [30, -210],
@@ -44,21 +59,23 @@ describe("read-within parts", () => {
       ]) {
         const to = base + DAY + offsetMin * 60_000;
         const from = to - days * DAY;
-        expect(viaParts(from, to, now)).toEqual(direct(from, to, now));
+        expect(viaGrid(from, to, now)).toEqual(direct(from, to, now));
       }
     }
   });
 
-  it("read few 15-minute rows: whole days come from the daily table, cut days mostly too", () => {
+  it("reads few 15-minute rows: only where a point cuts an hour or a range end does", () => {
     const now = new Date(Date.UTC(2026, 10, 26, 14, 7));
     const to = Date.UTC(2026, 10, 27) - 330 * 60_000;
-    const parts = readWithinParts({ from: new Date(to - 30 * DAY), to: new Date(to), tz: "Asia/Kolkata" }, now);
-    const fineDays = parts
-      .filter((p) => p.table === "ttr_rollups")
-      .reduce((n, p) => n + (p.range.to.getTime() - p.range.from.getTime()) / DAY, 0);
-    // Before: the last 8 days and both ragged ends, ~9 days of 15-minute rows; now the ragged
-    // ends (0.2 + 0.8 day) and the moved parts of the cut days (~0.5 day for the busiest).
-    expect(fineDays).toBeLessThan(3.7);
-    expect(parts.some((p) => p.table === "ttr_rollups" && p.moveFrom !== undefined)).toBe(true);
+    const intervals = gridIntervals(
+      to - 30 * DAY,
+      to,
+      ageClassCuts(now).map((d) => d.getTime()),
+      GRAINS,
+    );
+    const quarters = intervals.filter((iv) => iv.minutes === 15).reduce((n, iv) => n + (iv.to - iv.from) / BUCKET, 0);
+    // 23 points, each cutting at most one hour (3 quarters at most), plus the ragged ends.
+    expect(quarters).toBeLessThanOrEqual(23 * 3 + 4);
+    expect(intervals.filter((iv) => iv.minutes === 1440).reduce((n, iv) => n + (iv.to - iv.from) / DAY, 0)).toBeGreaterThanOrEqual(21);
   });
 });

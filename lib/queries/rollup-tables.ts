@@ -1,16 +1,45 @@
 import type { Filters } from "./filters";
+import type { Tier } from "./grid";
 import type { ViewerScope } from "./scope";
 
-// Which rollup table answers a question. delivery_rollups keeps the sender and the announcement
+// Which rollup tables answer a question. delivery_rollups keeps the sender and the announcement
 // (15-minute buckets); delivery_totals is the same grid without them, 10–20× fewer rows on busy
-// one-to-one traffic (migration 20261126220000_coarse_rollups). Both have the same count columns.
+// one-to-one traffic (migration 20261126220000_coarse_rollups); delivery_hours_days drops the
+// campaign too and adds UTC hours and days (migration 20261127000000_hour_day_rollups, read
+// through grid.ts). All have the same count columns.
 
 /** The question restricts or groups by people: a sender, a team, an announcement, or a scope of senders. */
 export function needsPeople(scope: ViewerScope, f: Filters): boolean {
   return Boolean(scope.senderIds || f.senderId || f.teamId || f.announcementId);
 }
 
-/** The count rollup table for `f` as `scope` sees it. */
+/** The 15-minute count rollup table for `f` as `scope` sees it. */
 export function countsTable(scope: ViewerScope, f: Filters): "delivery_rollups" | "delivery_totals" {
   return needsPeople(scope, f) ? "delivery_rollups" : "delivery_totals";
+}
+
+const hoursDays = (table: string): Tier[] => [
+  { minutes: 60, table, where: "minutes = 60" },
+  { minutes: 1440, table, where: "minutes = 1440" },
+];
+
+/**
+ * Count tables by grain for questions that select and group by no more than kind, source, client
+ * platform and send time (columns: bucket_start, kind, source_id, client_platform and the counts).
+ */
+export function countTiers(scope: ViewerScope, f: Filters): Tier[] {
+  const fine: Tier = { minutes: 15, table: countsTable(scope, f) };
+  return needsPeople(scope, f) || f.campaignId || f.variant ? [fine] : [fine, ...hoursDays("delivery_hours_days")];
+}
+
+/**
+ * Time-to-read bin tables by grain for the same kind of question; `bySourceOrPlatform` when it
+ * groups by source or client platform. Columns: bucket_start, kind, bin, count — and source_id,
+ * client_platform unless the kind-only hour and day table may answer.
+ */
+export function ttrTiers(scope: ViewerScope, f: Filters, bySourceOrPlatform: boolean): Tier[] {
+  const fine: Tier = { minutes: 15, table: "ttr_rollups" };
+  if (needsPeople(scope, f) || f.campaignId || f.variant) return [fine];
+  if (bySourceOrPlatform || f.source || f.clientPlatform) return [fine, { minutes: 1440, table: "ttr_rollups_daily" }];
+  return [fine, ...hoursDays("ttr_hours_days")];
 }

@@ -58,44 +58,59 @@ export async function snapshot(db: Db, workspaceId: string) {
      FROM ttr_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
     [workspaceId],
   );
-  const { totals, daily } = await coarseRollups(db, workspaceId, "delivery_totals", "ttr_rollups_daily");
+  const coarse = await coarseRollups(db, workspaceId, "stored");
   const replies = await query(
     db.prisma,
     `SELECT conversation_id, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id
      FROM support_replies WHERE workspace_id = $1 ORDER BY conversation_id, turn`,
     [workspaceId],
   );
-  return { deliveries, rollups, bins, totals, daily, replies };
+  return { deliveries, rollups, bins, coarse, replies };
 }
 
 const TOTALS_KEY = "bucket_start, kind::text, campaign_id, variant, source_id, client_platform";
 const DAILY_KEY = "kind::text, source_id, client_platform, bin";
+const COUNTS = `sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read,
+  sum(failed)::int AS failed, round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum`;
+const NONZERO = "sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0";
+// Rows of the 15-minute tables once per grain of the hour and day tables, keyed like those.
+const hourDay = (table: string) =>
+  `(SELECT t.*, g.minutes, date_bin(make_interval(mins => g.minutes), t.bucket_start, 'epoch'::timestamptz) AS grain_start
+    FROM ${table} t CROSS JOIN (VALUES (60), (1440)) AS g(minutes)) AS t`;
 
 /**
- * The coarse rollup tables summed over shards — or, given the fine tables' names, what they
- * must hold: the fine rows summed over the dropped dimensions (and over UTC days for bins).
+ * The coarse rollup tables summed over shards — or, from "fine", what they must hold: the
+ * 15-minute rows summed over the dimensions they drop (and over UTC hours and days).
  */
-export async function coarseRollups(
-  db: Db,
-  workspaceId: string,
-  totalsFrom: "delivery_totals" | "delivery_rollups" = "delivery_rollups",
-  dailyFrom: "ttr_rollups_daily" | "ttr_rollups" = "ttr_rollups",
-) {
+export async function coarseRollups(db: Db, workspaceId: string, from: "stored" | "fine" = "fine") {
+  const stored = from === "stored";
   const totals = await query(
     db.prisma,
-    `SELECT ${TOTALS_KEY}, sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read,
-       sum(failed)::int AS failed, round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum
-     FROM ${totalsFrom} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6
-     HAVING sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    `SELECT ${TOTALS_KEY}, ${COUNTS} FROM ${stored ? "delivery_totals" : "delivery_rollups"} WHERE workspace_id = $1
+     GROUP BY 1, 2, 3, 4, 5, 6 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5, 6`,
     [workspaceId],
   );
   const daily = await query(
     db.prisma,
     `SELECT date_trunc('day', bucket_start, 'UTC') AS day, ${DAILY_KEY}, sum(count)::int AS count
-     FROM ${dailyFrom} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5`,
+     FROM ${stored ? "ttr_rollups_daily" : "ttr_rollups"} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5`,
     [workspaceId],
   );
-  return { totals, daily };
+  const hoursDays = await query(
+    db.prisma,
+    `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, source_id, client_platform, ${COUNTS}
+     FROM ${stored ? "delivery_hours_days" : hourDay("delivery_rollups")} WHERE workspace_id = $1
+     GROUP BY 1, 2, 3, 4, 5 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5`,
+    [workspaceId],
+  );
+  const ttrHoursDays = await query(
+    db.prisma,
+    `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, bin, sum(count)::int AS count
+     FROM ${stored ? "ttr_hours_days" : hourDay("ttr_rollups")} WHERE workspace_id = $1
+     GROUP BY 1, 2, 3, 4 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4`,
+    [workspaceId],
+  );
+  return { totals, daily, hoursDays, ttrHoursDays };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

@@ -25,5 +25,7 @@ describe.each(DATABASE_KINDS)("rollups rebuilt by SQL equal ingestion's on %s", 
     const after = await snapshot(db, "ws");
     expect(after.rollups).toEqual(before.rollups);
     expect(after.bins).toEqual(before.bins);
+    expect(after.coarse).toEqual(before.coarse);
+    expect(after.coarse.hoursDays.length).toBeGreaterThan(20);
   });
 });

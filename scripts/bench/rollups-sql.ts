@@ -13,12 +13,17 @@ const KEY = `to_timestamp(floor(extract(epoch FROM cohort_at) / 900) * 900), kin
   COALESCE(announcement_id, ''), COALESCE(sender_id, ''), COALESCE(source_id, ''), COALESCE(client_platform, '')`;
 const COLS = "workspace_id, bucket_start, kind, campaign_id, variant, announcement_id, sender_id, source_id, client_platform";
 const TTR = "GREATEST(0, extract(epoch FROM read_at - cohort_at))";
+// The hour and day tables: every 15-minute row once per grain, at the UTC hour or day holding it.
+const GRAINS = "CROSS JOIN (VALUES (60::smallint), (1440::smallint)) AS g(minutes)";
+const GRAIN_START = "date_bin(make_interval(mins => g.minutes), bucket_start, 'epoch'::timestamptz)";
 
 export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<void> {
   await exec(`DELETE FROM delivery_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM delivery_totals WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_rollups_daily WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM delivery_hours_days WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM ttr_hours_days WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
   // Reply pairs of every conversation, with the statement ingestion runs per touched conversation.
   await exec(supportRepliesSql(`(SELECT workspace_id AS ws, id AS c FROM conversations WHERE workspace_id = $1) AS t`), [workspaceId]);
@@ -51,6 +56,19 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     `INSERT INTO ttr_rollups_daily (workspace_id, bucket_start, kind, source_id, client_platform, bin, count)
      SELECT workspace_id, date_trunc('day', bucket_start, 'UTC'), kind, source_id, client_platform, bin, sum(count)
      FROM ttr_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2`,
+    [workspaceId],
+  );
+  await exec(
+    `INSERT INTO delivery_hours_days (workspace_id, minutes, bucket_start, kind, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
+     SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, source_id, client_platform,
+       sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
+     FROM delivery_totals ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 3`,
+    [workspaceId],
+  );
+  await exec(
+    `INSERT INTO ttr_hours_days (workspace_id, minutes, bucket_start, kind, bin, count)
+     SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, bin, sum(count)
+     FROM ttr_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 3`,
     [workspaceId],
   );
 }

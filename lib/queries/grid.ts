@@ -1,0 +1,95 @@
+import type { Range } from "./filters";
+import type { Where } from "./where";
+
+// Rollups come in three grains: 15-minute buckets (exact in every zone, as every IANA offset is a
+// multiple of 15 minutes) and UTC hours and days (migration 20261127000000_hour_day_rollups). A
+// question may read a coarse bucket wherever none of its boundaries cuts it — the range's ends,
+// the local hours or days it groups by, a maturity or age cut-off. So a range is cut into
+// intervals of the coarsest grain whose buckets lie wholly between two boundaries, each interval
+// is read from its grain's table, and the parts are summed: a 30-day range in Asia/Kolkata reads
+// 29 days, ~46 hours and 4 quarters of rows instead of 2,880 quarters.
+
+export type Grain = 15 | 60 | 1440;
+
+export interface Interval {
+  minutes: Grain;
+  /** Epoch milliseconds, [from, to). */
+  from: number;
+  to: number;
+}
+
+/** A table holding `minutes` buckets; `where` picks them out of a table holding several grains. */
+export interface Tier {
+  minutes: Grain;
+  table: string;
+  where?: string;
+}
+
+/**
+ * [from, to) in intervals of the coarsest of `grains` (15 must be one) whose buckets no cut
+ * splits. `from`, `to` and the cuts lie on the 15-minute grid; adjacent intervals of one grain merge.
+ */
+export function gridIntervals(from: number, to: number, cuts: number[], grains: Grain[]): Interval[] {
+  const coarseFirst = [...new Set(grains)].sort((a, b) => b - a);
+  if (coarseFirst[coarseFirst.length - 1] !== 15) throw new Error("the 15-minute grain is the finest every question can fall back to");
+  const out: Interval[] = [];
+  const push = (minutes: Grain, a: number, b: number) => {
+    if (a >= b) return;
+    const last = out[out.length - 1];
+    if (last?.minutes === minutes && last.to === a) last.to = b;
+    else out.push({ minutes, from: a, to: b });
+  };
+  // The coarsest buckets wholly inside [a, b), the remnants at both ends by the next grain down.
+  const split = (a: number, b: number, i: number) => {
+    const minutes = coarseFirst[i];
+    if (i === coarseFirst.length - 1) return push(minutes, a, b);
+    const size = minutes * 60_000;
+    const a1 = Math.ceil(a / size) * size;
+    const b1 = Math.floor(b / size) * size;
+    if (a1 >= b1) return split(a, b, i + 1);
+    split(a, a1, i + 1);
+    push(minutes, a1, b1);
+    split(b1, b, i + 1);
+  };
+  const inside = [...new Set(cuts)].filter((c) => c > from && c < to).sort((a, b) => a - b);
+  let a = from;
+  for (const b of [...inside, to]) {
+    split(a, b, 0);
+    a = b;
+  }
+  return out;
+}
+
+/**
+ * SQL reading `select` (columns of every tier's table) from the rows `w` admits in `range`, each
+ * interval from its grain's tier: a UNION ALL to sum over. `w` carries no time condition; its
+ * parameters come first, the intervals' after them.
+ */
+export function gridSql(tiers: Tier[], range: Range, cuts: Date[], w: Where, select: string): { sql: string; params: unknown[] } {
+  const intervals = gridIntervals(
+    range.from.getTime(),
+    range.to.getTime(),
+    cuts.map((c) => c.getTime()),
+    tiers.map((t) => t.minutes),
+  );
+  const params = [...w.params];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const parts = tiers.flatMap((tier) => {
+    const mine = intervals.filter((iv) => iv.minutes === tier.minutes);
+    if (!mine.length) return [];
+    const extra = tier.where ? ` AND ${tier.where}` : "";
+    const bounds = `bucket_start >= ${p(iso(mine[0].from))}::timestamptz AND bucket_start < ${p(iso(mine[mine.length - 1].to))}::timestamptz`;
+    if (mine.length === 1) return [`SELECT ${select} FROM ${tier.table} WHERE ${w}${extra} AND ${bounds}`];
+    // Several intervals: joined from arrays; the outer bounds as plain conditions too, so the
+    // index range stays tight even if the planner misjudges the unnested intervals.
+    const starts = p(mine.map((iv) => iso(iv.from)));
+    const ends = p(mine.map((iv) => iso(iv.to)));
+    return [
+      `SELECT ${select} FROM ${tier.table}
+       JOIN unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) AS iv (s, e) ON bucket_start >= iv.s AND bucket_start < iv.e
+       WHERE ${w}${extra} AND ${bounds}`,
+    ];
+  });
+  return { sql: parts.length ? parts.join(" UNION ALL ") : `SELECT ${select} FROM ${tiers[0].table} WHERE ${w} AND false`, params };
+}

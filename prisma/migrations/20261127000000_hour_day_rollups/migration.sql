@@ -1,0 +1,51 @@
+-- Hour and day rollups for workspace-wide range questions. A 30-day range on the 15-minute grid
+-- is 2,880 buckets of rows; on these it is ~30 day rows plus the hours and quarters at its ends
+-- (lib/queries/grid.ts cuts a range into the coarsest buckets no local boundary splits, so the
+-- answers stay exact in every zone). `minutes` tells the grains apart: 60 = UTC hour, 1440 = UTC
+-- day, `bucket_start` its start. Written by ingestion in the same transaction from the same
+-- deltas as the 15-minute tables; `shard` as in the other rollups.
+--   delivery_hours_days — delivery_totals without campaign and variant;
+--   ttr_hours_days      — time-to-read bins by kind only (source and client platform questions
+--                         keep ttr_rollups_daily).
+
+CREATE TABLE "delivery_hours_days" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "client_platform" TEXT NOT NULL,
+    "sent" INTEGER NOT NULL DEFAULT 0,
+    "delivered" INTEGER NOT NULL DEFAULT 0,
+    "read" INTEGER NOT NULL DEFAULT 0,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "ttr_sum" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "delivery_hours_days_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "shard")
+);
+
+CREATE TABLE "ttr_hours_days" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "bin" INTEGER NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ttr_hours_days_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "bin", "shard")
+);
+
+-- Existing data: sums of the 15-minute tables.
+INSERT INTO "delivery_hours_days" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
+SELECT "workspace_id", g.minutes, CASE g.minutes WHEN 60 THEN date_trunc('hour', "bucket_start", 'UTC') ELSE date_trunc('day', "bucket_start", 'UTC') END,
+       "kind", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
+FROM "delivery_totals" CROSS JOIN (VALUES (60::smallint), (1440::smallint)) AS g(minutes)
+GROUP BY 1, 2, 3, 4, 5, 6;
+
+INSERT INTO "ttr_hours_days" ("workspace_id", "minutes", "bucket_start", "kind", "bin", "count", "shard")
+SELECT "workspace_id", g.minutes, CASE g.minutes WHEN 60 THEN date_trunc('hour', "bucket_start", 'UTC') ELSE date_trunc('day', "bucket_start", 'UTC') END,
+       "kind", "bin", sum("count"), 0
+FROM "ttr_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint)) AS g(minutes)
+GROUP BY 1, 2, 3, 4, 5;
