@@ -1,19 +1,8 @@
 import { DeferredWrites, RawJson, type Tx } from "../db/sql";
-import {
-  cohortOf,
-  contributionOf,
-  dimsOf,
-  mergeInto,
-  newDelivery,
-  rollupKeyString,
-  sameState,
-  statusOf,
-  type DeliveryState,
-  type Fact,
-  type RollupKey,
-} from "./delivery-state";
+import { cohortOf, dimsOf, mergeInto, newDelivery, sameState, statusOf, type DeliveryState, type Fact } from "./delivery-state";
 import { RECEIPT_KIND, type IngestEvent, type MessageInfo } from "./events";
 import * as store from "./store";
+import { RollupChanges } from "./rollup-changes";
 
 // Applies a group of requests' events in one transaction: dedupe → register messages → release
 // receipts that waited for them → expand watermarks → merge into delivery state → rollup deltas
@@ -306,32 +295,14 @@ export async function applyBatch(
 
   // 9. Write changed deliveries and their rollup deltas.
   const changed: { state: DeliveryState; status: string; cohortAt: Date }[] = [];
-  const deltas = new Map<string, store.RollupDelta>();
-  const bins = new Map<string, { key: RollupKey; bin: number; count: number }>();
-  const addContribution = (s: DeliveryState, sign: 1 | -1) => {
-    const c = contributionOf(s);
-    const ks = rollupKeyString(c.key);
-    const d = deltas.get(ks) ?? { key: c.key, sent: 0, delivered: 0, read: 0, failed: 0, ttrSum: 0 };
-    d.sent += sign * c.sent;
-    d.delivered += sign * c.delivered;
-    d.read += sign * c.read;
-    d.failed += sign * c.failed;
-    d.ttrSum += sign * c.ttrSum;
-    deltas.set(ks, d);
-    if (c.ttrBin !== null) {
-      const bk = `${ks}\u0000${c.ttrBin}`;
-      const b = bins.get(bk) ?? { key: c.key, bin: c.ttrBin, count: 0 };
-      b.count += sign;
-      bins.set(bk, b);
-    }
-  };
+  const rollups = new RollupChanges();
   const changes = new Map<string, ChangedDelivery[]>();
   for (const [key, s] of after) {
     const old = before.get(key);
     if (old && sameState(old, s)) continue;
     changed.push({ state: s, status: statusOf(s), cohortAt: cohortOf(s) });
-    if (old) addContribution(old, -1);
-    addContribution(s, 1);
+    if (old) rollups.add(old, -1);
+    rollups.add(s, 1);
     const list = changes.get(s.workspaceId) ?? [];
     list.push({
       messageId: s.messageId,
@@ -350,13 +321,7 @@ export async function applyBatch(
     changes.set(s.workspaceId, list);
   }
   await store.writeDeliveries(writes, changed, now);
-  const nonZero = [...deltas.values()].filter((d) => d.sent || d.delivered || d.read || d.failed || d.ttrSum);
-  await store.addRollups(
-    writes,
-    shard,
-    nonZero,
-    [...bins.values()].filter((b) => b.count !== 0),
-  );
+  await rollups.write(writes, shard);
 
   // 10. Support conversations: inbound messages and the latest outbound.
   const touched = await recordConversations(writes, fresh, messages);

@@ -552,6 +552,43 @@ function hourDayBins(bins: { key: RollupKey; bin: number; count: number }[]): (s
   );
 }
 
+/** Failed deliveries by error: `code` and `title` '' when none. */
+export interface FailureDelta {
+  key: RollupKey;
+  code: string;
+  title: string;
+  count: number;
+}
+
+// Error codes and titles come from the platforms; cut (by code point, never inside a surrogate
+// pair) so that a key always fits a btree entry.
+const ERROR_KEY_CHARS = 200;
+const cut = (s: string) => (s.length <= ERROR_KEY_CHARS ? s : [...s].slice(0, ERROR_KEY_CHARS).join(""));
+const FAILURE_KEY_COLUMNS: [string, string][] = [
+  ...HOUR_DAY_KEY_COLUMNS,
+  ["source_id", "text"],
+  ["client_platform", "text"],
+  ["error_code", "text"],
+  ["error_title", "text"],
+];
+
+function failureRows(failures: FailureDelta[]): (string | number)[][] {
+  return sumBy(
+    [15, ...GRAINS].flatMap((minutes) => failures.map((f) => ({ minutes, f }))),
+    ({ minutes, f: { key: k, code, title } }) => [
+      k.workspaceId,
+      minutes,
+      grainStart(k.bucketStart, minutes),
+      k.kind,
+      k.sourceId,
+      k.clientPlatform,
+      cut(code),
+      cut(title),
+    ],
+    (s = [0], { f }) => [s[0] + f.count],
+  );
+}
+
 export interface RollupDelta {
   key: RollupKey;
   sent: number;
@@ -595,6 +632,7 @@ export async function addRollups(
   shard: number,
   deltas: RollupDelta[],
   bins: { key: RollupKey; bin: number; count: number }[],
+  failures: FailureDelta[],
 ): Promise<void> {
   const binKey: Column[] = [...ROLLUP_KEY_COLUMNS, ["bin", "int"]];
   const deltaRows = deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]);
@@ -604,6 +642,7 @@ export async function addRollups(
   const hourDayKey: Column[] = [...HOUR_DAY_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
   await addCounters(tx, "delivery_hours_days", hourDayKey, COUNT_COLUMNS, hourDayDeltas(deltas), shard);
   await addCounters(tx, "ttr_hours_days", [...HOUR_DAY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, hourDayBins(bins), shard);
+  await addCounters(tx, "failure_rollups", FAILURE_KEY_COLUMNS, [["failed", "int"]], failureRows(failures), shard);
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
   await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);
 }

@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
 import { withTransaction } from "../db/driver";
 import { execute, query, type Tx } from "../db/sql";
-import { contributionOf, rollupKeyString, type RollupKey } from "../ingest/delivery-state";
-import { addRollups, addSourceStats, statsDelta, lockDeliveries, recomputeReplies, type RollupDelta } from "../ingest/store";
+import { RollupChanges } from "../ingest/rollup-changes";
+import { addSourceStats, statsDelta, lockDeliveries, recomputeReplies } from "../ingest/store";
 import { storedFormsOf } from "./settings";
 
 // Erasure of one recipient on request (right to erasure). Every row that holds the person's id,
@@ -113,25 +113,9 @@ async function removeDeliveries(tx: Tx, ws: string, forms: string[]): Promise<nu
     tx,
     keys.map((k) => ({ ws, ...k })),
   );
-  const deltas = new Map<string, RollupDelta>();
-  const bins = new Map<string, { key: RollupKey; bin: number; count: number }>();
-  for (const s of states) {
-    const c = contributionOf(s);
-    const k = rollupKeyString(c.key);
-    const d = deltas.get(k) ?? { key: c.key, sent: 0, delivered: 0, read: 0, failed: 0, ttrSum: 0 };
-    d.sent -= c.sent;
-    d.delivered -= c.delivered;
-    d.read -= c.read;
-    d.failed -= c.failed;
-    d.ttrSum -= c.ttrSum;
-    deltas.set(k, d);
-    if (c.ttrBin !== null) {
-      const b = bins.get(`${k}\u0000${c.ttrBin}`) ?? { key: c.key, bin: c.ttrBin, count: 0 };
-      b.count -= 1;
-      bins.set(`${k}\u0000${c.ttrBin}`, b);
-    }
-  }
-  await addRollups(tx, 0, [...deltas.values()], [...bins.values()]); // shard 0: readers sum over shards
+  const rollups = new RollupChanges();
+  for (const s of states) rollups.add(s, -1);
+  await rollups.write(tx, 0); // shard 0: readers sum over shards
   return execute(tx, `DELETE FROM deliveries WHERE workspace_id = $1 AND recipient_id = ANY($2::text[])`, [ws, forms]);
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { deliveryWhere, resolveRange, type Filters } from "./filters";
+import { deliveryWhere, resolveRange, rollupWhere, type Filters } from "./filters";
+import { gridSql, type Tier } from "./grid";
+import { needsPeople } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
 export interface FailureReason {
@@ -10,9 +12,16 @@ export interface FailureReason {
   count: number;
 }
 
+const FAILURE_TIERS: Tier[] = ([15, 60, 1440] as const).map((minutes) => ({
+  minutes,
+  table: "failure_rollups",
+  where: `minutes = ${minutes}`,
+}));
+
 /**
- * Failed deliveries by error code, from delivery state (rollups carry no error code). Served by
- * the partial index deliveries_failed_idx, which holds failed deliveries only.
+ * Failed deliveries by error code. Over a range, workspace-wide: from failure_rollups (grid.ts);
+ * for a campaign, a variant or people: from delivery state, through the partial indexes that hold
+ * failed deliveries only. Titles are the longest-standing of a code's titles (max), as in state.
  */
 export async function listFailureReasons(
   db: Db,
@@ -22,12 +31,24 @@ export async function listFailureReasons(
   limit = 20,
 ): Promise<FailureReason[]> {
   const range = filters.from || filters.to || !filters.campaignId ? resolveRange(filters, defaultTz) : null;
+  const top = `ORDER BY count DESC, code LIMIT ${Math.min(100, limit)}`;
+  if (range && !needsPeople(scope, filters) && !filters.campaignId && !filters.variant) {
+    const from = gridSql(FAILURE_TIERS, range, [], rollupWhere(scope, filters, null), "error_code, error_title, failed");
+    // Per code and title first: a title whose failures all turned into deliveries since is gone.
+    return query(
+      db.prisma,
+      `SELECT NULLIF(error_code, '') AS code, NULLIF(max(error_title), '') AS title, sum(n)::int AS count
+       FROM (SELECT error_code, error_title, sum(failed) AS n FROM (${from.sql}) AS f GROUP BY 1, 2 HAVING sum(failed) <> 0) AS t
+       GROUP BY error_code ${top}`,
+      from.params,
+    );
+  }
   const w = deliveryWhere(scope, filters, range);
   w.add("status = 'failed'");
   return query(
     db.prisma,
     `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count
-     FROM deliveries WHERE ${w} GROUP BY error_code ORDER BY count DESC, error_code LIMIT ${Math.min(100, limit)}`,
+     FROM deliveries WHERE ${w} GROUP BY error_code ${top}`,
     w.params,
   );
 }

@@ -307,6 +307,27 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     expect(reasons.map((r) => [r.code, r.count]).sort()).toEqual(expReasons.map((r) => [r.code, r.count]).sort());
     expect(reasons.length).toBeGreaterThan(0);
 
+    // Over a range (from the failure rollups): every zone, kind and platform filter, titles included.
+    for (const f of [
+      { ...SPRING, tz: "Asia/Kolkata" },
+      { ...AUTUMN, tz: "America/New_York", kind: "campaign" as const },
+      { from: "2026-03-10", to: "2026-03-12", tz: "Asia/Tehran", clientPlatform: "unknown" as const },
+      { from: "2026-03-29", to: "2026-03-29", tz: "Europe/Berlin", source: "src-s" },
+    ]) {
+      const [lo, hi] = await bounds(f, f.tz);
+      const got = await listFailureReasons(db, scope, f, "UTC");
+      const want = await sql(
+        `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count FROM deliveries
+         WHERE workspace_id = '${WS}' AND status = 'failed' AND cohort_at >= $1 AND cohort_at < $2
+           AND ($3::text IS NULL OR kind::text = $3) AND ($4::text IS NULL OR COALESCE(client_platform, '') IN ('', 'unknown'))
+           AND ($5::text IS NULL OR source_id = $5)
+         GROUP BY 1 ORDER BY count DESC, code`,
+        [lo, hi, "kind" in f ? f.kind : null, "clientPlatform" in f ? f.clientPlatform : null, "source" in f ? f.source : null],
+      );
+      expect(got, JSON.stringify(f)).toEqual(want);
+    }
+    expect((await listFailureReasons(db, scope, { ...SPRING, tz: "Asia/Kolkata" }, "UTC")).length).toBeGreaterThan(1);
+
     const cmp = await compareCohorts(db, scope, [`${list[0].id}:A`, `${list[0].id}:B`, list[1].id], {}, "UTC");
     const [other] = await sql(`SELECT ${COUNTS} FROM deliveries WHERE workspace_id = '${WS}' AND campaign_id = $1`, [list[1].id]);
     expect(cmp.cohorts.map((x) => x.read)).toEqual([a.read, b.read, other.read]);

@@ -110,7 +110,20 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
      GROUP BY 1, 2, 3, 4 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4`,
     [workspaceId],
   );
-  return { totals, daily, hoursDays, ttrHoursDays };
+  // Failures come straight from delivery state: the failed deliveries of each bucket by error.
+  const failures = await query(
+    db.prisma,
+    stored
+      ? `SELECT minutes::int AS minutes, bucket_start, kind::text, source_id, client_platform, error_code, error_title, sum(failed)::int AS failed
+         FROM failure_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(failed) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`
+      : `SELECT g.minutes, date_bin(make_interval(mins => g.minutes), cohort_at, 'epoch'::timestamptz) AS bucket_start, kind::text,
+           coalesce(source_id, '') AS source_id, coalesce(client_platform, '') AS client_platform,
+           left(coalesce(error_code, ''), 200) AS error_code, left(coalesce(error_title, ''), 200) AS error_title, count(*)::int AS failed
+         FROM deliveries CROSS JOIN (VALUES (15), (60), (1440)) AS g(minutes)
+         WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+    [workspaceId],
+  );
+  return { totals, daily, hoursDays, ttrHoursDays, failures };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

@@ -24,6 +24,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM ttr_rollups_daily WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM delivery_hours_days WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_hours_days WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM failure_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
   // Reply pairs of every conversation, with the statement ingestion runs per touched conversation.
   await exec(supportRepliesSql(`(SELECT workspace_id AS ws, id AS c FROM conversations WHERE workspace_id = $1) AS t`), [workspaceId]);
@@ -69,6 +70,14 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     `INSERT INTO ttr_hours_days (workspace_id, minutes, bucket_start, kind, bin, count)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, bin, sum(count)
      FROM ttr_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 3`,
+    [workspaceId],
+  );
+  await exec(
+    `INSERT INTO failure_rollups (workspace_id, minutes, bucket_start, kind, source_id, client_platform, error_code, error_title, failed)
+     SELECT workspace_id, g.minutes, date_bin(make_interval(mins => g.minutes), cohort_at, 'epoch'::timestamptz), kind,
+       COALESCE(source_id, ''), COALESCE(client_platform, ''), left(COALESCE(error_code, ''), 200), left(COALESCE(error_title, ''), 200), count(*)
+     FROM deliveries CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint)) AS g(minutes)
+     WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 3`,
     [workspaceId],
   );
 }

@@ -6,7 +6,11 @@
 -- deltas as the 15-minute tables; `shard` as in the other rollups.
 --   delivery_hours_days — delivery_totals without campaign and variant;
 --   ttr_hours_days      — time-to-read bins by kind only (source and client platform questions
---                         keep ttr_rollups_daily).
+--                         keep ttr_rollups_daily);
+--   failure_rollups     — failed deliveries by error code and title (each cut to 200 characters
+--                         so a key always fits an index entry), by kind, source and client
+--                         platform, per 15 minutes, hour and day: failure reasons over a range
+--                         without reading the deliveries.
 
 CREATE TABLE "delivery_hours_days" (
     "workspace_id" TEXT NOT NULL,
@@ -37,7 +41,22 @@ CREATE TABLE "ttr_hours_days" (
     CONSTRAINT "ttr_hours_days_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "bin", "shard")
 );
 
--- Existing data: sums of the 15-minute tables.
+CREATE TABLE "failure_rollups" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "client_platform" TEXT NOT NULL,
+    "error_code" TEXT NOT NULL,
+    "error_title" TEXT NOT NULL,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "failure_rollups_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "error_code", "error_title", "shard")
+);
+
+-- Existing data: sums of the 15-minute tables, failures from delivery state.
 INSERT INTO "delivery_hours_days" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
 SELECT "workspace_id", g.minutes, CASE g.minutes WHEN 60 THEN date_trunc('hour', "bucket_start", 'UTC') ELSE date_trunc('day', "bucket_start", 'UTC') END,
        "kind", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
@@ -49,3 +68,10 @@ SELECT "workspace_id", g.minutes, CASE g.minutes WHEN 60 THEN date_trunc('hour',
        "kind", "bin", sum("count"), 0
 FROM "ttr_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint)) AS g(minutes)
 GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO "failure_rollups" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "error_code", "error_title", "failed", "shard")
+SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "cohort_at", 'epoch'::timestamptz),
+       "kind", COALESCE("source_id", ''), COALESCE("client_platform", ''), left(COALESCE("error_code", ''), 200), left(COALESCE("error_title", ''), 200), count(*), 0
+FROM "deliveries" CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint)) AS g(minutes)
+WHERE "status" = 'failed'
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
