@@ -382,6 +382,21 @@ function buildCases(db: Db, plain: Db, scan: Db): Case[] {
         return c.cohorts.every((x) => num((b as Row[]).find((r) => r.ref === x.ref)?.read) === x.read);
       },
     },
+    {
+      name: "failure reasons (30 days)",
+      basis: "rollups",
+      fast: (i) => listFailureReasons(db, scope, filtersFor(i * 4 + 1), "Europe/Berlin"),
+      slow: (i) => {
+        const r = range(i * 4 + 1);
+        return sql(
+          `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count FROM deliveries
+           WHERE workspace_id = 'bench' AND status = 'failed' AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(r.f, 3)}
+           GROUP BY 1 ORDER BY count DESC, code LIMIT 20`,
+          [r.from, r.to, r.f.kind ?? null],
+        );
+      },
+      agree: state,
+    },
     ...stateCases(db, scan, state),
   ];
 }
@@ -404,7 +419,6 @@ function stateCases(db: Db, scan: Db, state: (a: unknown, b: unknown) => boolean
   const now = new Date();
   return [
     both("failure reasons (campaign)", (d, i) => listFailureReasons(d, scope, { campaignId: campaigns[i % 3] }, "Europe/Berlin")),
-    both("failure reasons (30 days)", (d, i) => listFailureReasons(d, scope, filtersFor(i * 4 + 1), "Europe/Berlin")),
     both("announcement roster + overdue", (d, i) => getAnnouncement(d, scope, `ann-${1 + ((i * 37) % 500)}`, { tz: TZS[i % 4], now })),
     both("member acknowledgement history", (d, i) =>
       getMemberAcknowledgements(d, scope, `mem-${(i * 97) % 2000}`, { from: "2000-01-01", tz: TZS[i % 4] }, "Europe/Berlin"),
