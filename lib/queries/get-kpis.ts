@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { resolveRange, type Filters } from "./filters";
-import { getOverview, type Overview } from "./get-overview";
+import { overviewsOf, type Overview } from "./get-overview";
 import type { ViewerScope } from "./scope";
 
 export interface Kpis {
@@ -27,16 +27,8 @@ const rel = (a: number | null, b: number | null) => (a === null || b === null ||
 export async function getKpis(db: Db, scope: ViewerScope, filters: Filters, defaultTz: string): Promise<Kpis> {
   const range = resolveRange(filters, defaultTz);
   const length = range.to.getTime() - range.from.getTime();
-  const prevFilters = {
-    ...filters,
-    tz: range.tz,
-    from: new Date(range.from.getTime() - length).toISOString(),
-    to: range.from.toISOString(),
-  };
-  const [current, previous] = await Promise.all([
-    getOverview(db, scope, { ...filters, tz: range.tz, from: range.from.toISOString(), to: range.to.toISOString() }, defaultTz),
-    getOverview(db, scope, prevFilters, defaultTz),
-  ]);
+  const both = { ...range, from: new Date(range.from.getTime() - length) };
+  const [previous, current] = await overviewsOf(db, scope, filters, both, [range.from]);
   return {
     current,
     previous,

@@ -17,7 +17,8 @@ const SOURCE_OR_PLATFORM = /\b(source_id|client_platform)\b/;
 
 /**
  * Time-to-read histogram bins for the deliveries `f` selects (sent in `range`; all time when
- * null), grouped by an optional SQL expression over the rollup columns. Workspace-wide questions
+ * null), grouped by an optional SQL expression over the rollup columns (`cuts`: the boundaries
+ * an expression over bucket_start groups by). Workspace-wide questions
  * read the coarsest buckets the range allows (grid.ts), so the answer is exact in any zone.
  */
 export async function ttrBins(
@@ -26,12 +27,13 @@ export async function ttrBins(
   f: Filters,
   range: Range | null,
   groupBy?: string,
+  cuts: Date[] = [],
 ): Promise<(BinRow & { g: string })[]> {
   const select = `${groupBy ? `(${groupBy})::text` : "''"} AS g, bin, count`;
   const w = rollupWhere(scope, f, null);
   const fine: Tier = { minutes: 15, table: "ttr_rollups" };
   const tiers = groupBy && FINE_ONLY.test(groupBy) ? [fine] : ttrTiers(scope, f, Boolean(groupBy && SOURCE_OR_PLATFORM.test(groupBy)));
-  const from = range ? gridSql(tiers, range, [], w, select) : { sql: `SELECT ${select} FROM ttr_rollups WHERE ${w}`, params: w.params };
+  const from = range ? gridSql(tiers, range, cuts, w, select) : { sql: `SELECT ${select} FROM ttr_rollups WHERE ${w}`, params: w.params };
   return query(
     db.prisma,
     `SELECT g, bin, sum(count)::float8 AS count FROM (${from.sql}) AS b GROUP BY 1, 2 HAVING sum(count) <> 0`,
