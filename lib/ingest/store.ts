@@ -495,14 +495,14 @@ const DAILY_KEY_COLUMNS: [string, string][] = [
   ["client_platform", "text"],
 ];
 const DAY_MS = 86_400_000;
-// The hour and day tables (migration 20261127000000_hour_day_rollups): every delta once per grain.
-const HOUR_DAY_KEY_COLUMNS: [string, string][] = [
+// The coarse tables (migration 20261127000000_coarse_grains): every delta once per grain.
+const COARSE_KEY_COLUMNS: [string, string][] = [
   ["workspace_id", "text"],
   ["minutes", "smallint"],
   ["bucket_start", "timestamptz"],
   ["kind", `"MessageKind"`],
 ];
-const GRAINS = [60, 1440];
+const GRAINS = [60, 1440, 10080];
 const grainStart = (at: Date, minutes: number) => Math.floor(at.getTime() / (minutes * 60_000)) * minutes * 60_000;
 
 function sumBy<T>(
@@ -536,7 +536,7 @@ function dailyBins(bins: { key: RollupKey; bin: number; count: number }[]): (str
   );
 }
 
-function hourDayDeltas(deltas: RollupDelta[]): (string | number)[][] {
+function grainDeltas(deltas: RollupDelta[]): (string | number)[][] {
   return sumBy(
     GRAINS.flatMap((minutes) => deltas.map((d) => ({ minutes, d }))),
     ({ minutes, d: { key: k } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), k.kind, k.sourceId, k.clientPlatform],
@@ -544,7 +544,7 @@ function hourDayDeltas(deltas: RollupDelta[]): (string | number)[][] {
   );
 }
 
-function hourDayBins(bins: { key: RollupKey; bin: number; count: number }[]): (string | number)[][] {
+function grainBins(bins: { key: RollupKey; bin: number; count: number }[]): (string | number)[][] {
   return sumBy(
     GRAINS.flatMap((minutes) => bins.map((b) => ({ minutes, b }))),
     ({ minutes, b: { key: k, bin } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), k.kind, bin],
@@ -565,7 +565,7 @@ export interface FailureDelta {
 const ERROR_KEY_CHARS = 200;
 const cut = (s: string) => (s.length <= ERROR_KEY_CHARS ? s : [...s].slice(0, ERROR_KEY_CHARS).join(""));
 const FAILURE_KEY_COLUMNS: [string, string][] = [
-  ...HOUR_DAY_KEY_COLUMNS,
+  ...COARSE_KEY_COLUMNS,
   ["source_id", "text"],
   ["client_platform", "text"],
   ["error_code", "text"],
@@ -639,9 +639,9 @@ export async function addRollups(
   await addCounters(tx, "delivery_rollups", ROLLUP_KEY_COLUMNS, COUNT_COLUMNS, deltaRows, shard);
   await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
   await addCounters(tx, "ttr_rollups_daily", [...DAILY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, dailyBins(bins), shard);
-  const hourDayKey: Column[] = [...HOUR_DAY_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
-  await addCounters(tx, "delivery_hours_days", hourDayKey, COUNT_COLUMNS, hourDayDeltas(deltas), shard);
-  await addCounters(tx, "ttr_hours_days", [...HOUR_DAY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, hourDayBins(bins), shard);
+  const coarseKey: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
+  await addCounters(tx, "delivery_coarse", coarseKey, COUNT_COLUMNS, grainDeltas(deltas), shard);
+  await addCounters(tx, "ttr_coarse", [...COARSE_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, grainBins(bins), shard);
   await addCounters(tx, "failure_rollups", FAILURE_KEY_COLUMNS, [["failed", "int"]], failureRows(failures), shard);
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
   await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);

@@ -5,7 +5,8 @@ import { gridIntervals, type Grain } from "./grid";
 const Q = 900_000;
 const H = 3_600_000;
 const D = 86_400_000;
-const GRAINS: Grain[] = [15, 60, 1440];
+const GRAINS: Grain[] = [15, 60, 1440, 10080];
+const W = 7 * D;
 
 /** Every property a reader relies on, for one call. */
 function check(from: number, to: number, cuts: number[], grains: Grain[]) {
@@ -17,7 +18,7 @@ function check(from: number, to: number, cuts: number[], grains: Grain[]) {
     if (i > 0) expect(iv.from).toBe(ivs[i - 1].to);
     const size = iv.minutes * 60_000;
     expect(grains).toContain(iv.minutes);
-    // Whole buckets of the grain (UTC hours and days)…
+    // Whole buckets of the grain (UTC hours, days, weeks)…
     expect(iv.from % size).toBe(0);
     expect(iv.to % size).toBe(0);
     // …none of which a cut falls inside.
@@ -28,21 +29,26 @@ function check(from: number, to: number, cuts: number[], grains: Grain[]) {
 }
 
 describe("grid intervals", () => {
-  it("read a 30-day Asia/Kolkata range as days, the hours at its ends and two quarters", () => {
+  it("read a 30-day Asia/Kolkata range as weeks, a day, the hours at its ends and two quarters", () => {
     const from = Date.UTC(2026, 9, 27, 18, 30); // local midnight, +05:30
     const to = from + 30 * D;
+    // Weeks run from Thursdays, as the Unix epoch did; 2026-10-29 is one.
+    expect(Date.UTC(2026, 9, 29) % W).toBe(0);
     expect(check(from, to, [], GRAINS)).toEqual([
       { minutes: 15, from, to: from + 2 * Q },
       { minutes: 60, from: from + 2 * Q, to: Date.UTC(2026, 9, 28) },
-      { minutes: 1440, from: Date.UTC(2026, 9, 28), to: Date.UTC(2026, 10, 26) },
+      { minutes: 1440, from: Date.UTC(2026, 9, 28), to: Date.UTC(2026, 9, 29) },
+      { minutes: 10080, from: Date.UTC(2026, 9, 29), to: Date.UTC(2026, 10, 26) },
       { minutes: 60, from: Date.UTC(2026, 10, 26), to: to - 2 * Q },
       { minutes: 15, from: to - 2 * Q, to },
     ]);
   });
 
-  it("read whole days only for a UTC range, and the finest grain when it is the only one", () => {
+  it("read whole weeks and days only for a UTC range, and the finest grain when it is the only one", () => {
     const from = Date.UTC(2026, 9, 1);
-    expect(check(from, from + 7 * D, [], GRAINS)).toEqual([{ minutes: 1440, from, to: from + 7 * D }]);
+    expect(check(from, from + 7 * D, [], GRAINS)).toEqual([{ minutes: 10080, from, to: from + 7 * D }]);
+    expect(check(from - D, from + 8 * D, [], GRAINS).map((iv) => iv.minutes)).toEqual([1440, 10080, 1440]);
+    expect(check(from, from + 7 * D, [], [15, 60, 1440])).toEqual([{ minutes: 1440, from, to: from + 7 * D }]);
     expect(check(from, from + 7 * D, [], [15])).toEqual([{ minutes: 15, from, to: from + 7 * D }]);
     expect(check(from + Q, from + 2 * D, [], [15, 1440]).map((iv) => iv.minutes)).toEqual([15, 1440]);
   });
@@ -67,15 +73,15 @@ describe("grid intervals", () => {
       // Hour-aligned zones need no quarters; +05:30 / +05:45 / +03:30 read by quarters only the hour holding each midnight.
       const quarterHours = ivs.filter((iv) => iv.minutes === 15).reduce((n, iv) => n + (iv.to - iv.from) / H, 0);
       expect(quarterHours).toBe(["Asia/Kolkata", "Asia/Tehran", "Asia/Kathmandu"].includes(tz) ? days.length - 1 : 0);
-      // Whole UTC days only where local midnights are UTC ones.
-      expect(ivs.some((iv) => iv.minutes === 1440)).toBe(tz === "UTC");
+      // Whole UTC days and weeks only where local midnights are UTC ones.
+      expect(ivs.some((iv) => iv.minutes >= 1440)).toBe(tz === "UTC");
     }
   });
 
   it("hold for arbitrary ranges, cuts and grain sets", () => {
     let seed = 17;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const sets: Grain[][] = [[15], [15, 60], [15, 1440], GRAINS];
+    const sets: Grain[][] = [[15], [15, 60], [15, 1440], [15, 10080], [15, 60, 1440], GRAINS];
     for (let i = 0; i < 300; i++) {
       const from = Date.UTC(2026, 8, 1) + rnd(2000) * Q;
       const to = from + rnd(5000) * Q;

@@ -1,15 +1,16 @@
 import type { Range } from "./filters";
 import type { Where } from "./where";
 
-// Rollups come in three grains: 15-minute buckets (exact in every zone, as every IANA offset is a
-// multiple of 15 minutes) and UTC hours and days (migration 20261127000000_hour_day_rollups). A
+// Rollups come in four grains: 15-minute buckets (exact in every zone, as every IANA offset is a
+// multiple of 15 minutes), UTC hours, UTC days and 7-day weeks counted from the Unix epoch
+// (migration 20261127000000_coarse_grains). A
 // question may read a coarse bucket wherever none of its boundaries cuts it — the range's ends,
 // the local hours or days it groups by, a maturity or age cut-off. So a range is cut into
 // intervals of the coarsest grain whose buckets lie wholly between two boundaries, each interval
 // is read from its grain's table, and the parts are summed: a 30-day range in Asia/Kolkata reads
-// 29 days, ~46 hours and 4 quarters of rows instead of 2,880 quarters.
+// 4 weeks, a day, ~46 hours and 4 quarters of rows instead of 2,880 quarters.
 
-export type Grain = 15 | 60 | 1440;
+export type Grain = 15 | 60 | 1440 | 10080;
 
 export interface Interval {
   minutes: Grain;

@@ -12,7 +12,7 @@ export interface FailureReason {
   count: number;
 }
 
-const FAILURE_TIERS: Tier[] = ([15, 60, 1440] as const).map((minutes) => ({
+const FAILURE_TIERS: Tier[] = ([15, 60, 1440, 10080] as const).map((minutes) => ({
   minutes,
   table: "failure_rollups",
   where: `minutes = ${minutes}`,

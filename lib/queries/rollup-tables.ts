@@ -4,8 +4,8 @@ import type { ViewerScope } from "./scope";
 
 // Which rollup tables answer a question. delivery_rollups keeps the sender and the announcement
 // (15-minute buckets); delivery_totals is the same grid without them, 10–20× fewer rows on busy
-// one-to-one traffic (migration 20261126220000_coarse_rollups); delivery_hours_days drops the
-// campaign too and adds UTC hours and days (migration 20261127000000_hour_day_rollups, read
+// one-to-one traffic (migration 20261126220000_coarse_rollups); delivery_coarse drops the
+// campaign too and adds UTC hours, days and weeks (migration 20261127000000_coarse_grains, read
 // through grid.ts). All have the same count columns.
 
 /** The question restricts or groups by people: a sender, a team, an announcement, or a scope of senders. */
@@ -18,9 +18,10 @@ export function countsTable(scope: ViewerScope, f: Filters): "delivery_rollups" 
   return needsPeople(scope, f) ? "delivery_rollups" : "delivery_totals";
 }
 
-const hoursDays = (table: string): Tier[] => [
+const coarse = (table: string): Tier[] => [
   { minutes: 60, table, where: "minutes = 60" },
   { minutes: 1440, table, where: "minutes = 1440" },
+  { minutes: 10080, table, where: "minutes = 10080" },
 ];
 
 /**
@@ -29,17 +30,17 @@ const hoursDays = (table: string): Tier[] => [
  */
 export function countTiers(scope: ViewerScope, f: Filters): Tier[] {
   const fine: Tier = { minutes: 15, table: countsTable(scope, f) };
-  return needsPeople(scope, f) || f.campaignId || f.variant ? [fine] : [fine, ...hoursDays("delivery_hours_days")];
+  return needsPeople(scope, f) || f.campaignId || f.variant ? [fine] : [fine, ...coarse("delivery_coarse")];
 }
 
 /**
  * Time-to-read bin tables by grain for the same kind of question; `bySourceOrPlatform` when it
  * groups by source or client platform. Columns: bucket_start, kind, bin, count — and source_id,
- * client_platform unless the kind-only hour and day table may answer.
+ * client_platform unless the kind-only coarse table may answer.
  */
 export function ttrTiers(scope: ViewerScope, f: Filters, bySourceOrPlatform: boolean): Tier[] {
   const fine: Tier = { minutes: 15, table: "ttr_rollups" };
   if (needsPeople(scope, f) || f.campaignId || f.variant) return [fine];
   if (bySourceOrPlatform || f.source || f.clientPlatform) return [fine, { minutes: 1440, table: "ttr_rollups_daily" }];
-  return [fine, ...hoursDays("ttr_hours_days")];
+  return [fine, ...coarse("ttr_coarse")];
 }

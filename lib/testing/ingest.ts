@@ -73,14 +73,14 @@ const DAILY_KEY = "kind::text, source_id, client_platform, bin";
 const COUNTS = `sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read,
   sum(failed)::int AS failed, round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum`;
 const NONZERO = "sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0";
-// Rows of the 15-minute tables once per grain of the hour and day tables, keyed like those.
-const hourDay = (table: string) =>
+// Rows of the 15-minute tables once per coarse grain, keyed like the coarse tables.
+const byGrain = (table: string) =>
   `(SELECT t.*, g.minutes, date_bin(make_interval(mins => g.minutes), t.bucket_start, 'epoch'::timestamptz) AS grain_start
-    FROM ${table} t CROSS JOIN (VALUES (60), (1440)) AS g(minutes)) AS t`;
+    FROM ${table} t CROSS JOIN (VALUES (60), (1440), (10080)) AS g(minutes)) AS t`;
 
 /**
  * The coarse rollup tables summed over shards — or, from "fine", what they must hold: the
- * 15-minute rows summed over the dimensions they drop (and over UTC hours and days).
+ * 15-minute rows summed over the dimensions they drop (and over UTC hours, days and weeks).
  */
 export async function coarseRollups(db: Db, workspaceId: string, from: "stored" | "fine" = "fine") {
   const stored = from === "stored";
@@ -96,17 +96,17 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
      FROM ${stored ? "ttr_rollups_daily" : "ttr_rollups"} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5`,
     [workspaceId],
   );
-  const hoursDays = await query(
+  const grains = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, source_id, client_platform, ${COUNTS}
-     FROM ${stored ? "delivery_hours_days" : hourDay("delivery_rollups")} WHERE workspace_id = $1
+     FROM ${stored ? "delivery_coarse" : byGrain("delivery_rollups")} WHERE workspace_id = $1
      GROUP BY 1, 2, 3, 4, 5 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5`,
     [workspaceId],
   );
-  const ttrHoursDays = await query(
+  const ttrGrains = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, bin, sum(count)::int AS count
-     FROM ${stored ? "ttr_hours_days" : hourDay("ttr_rollups")} WHERE workspace_id = $1
+     FROM ${stored ? "ttr_coarse" : byGrain("ttr_rollups")} WHERE workspace_id = $1
      GROUP BY 1, 2, 3, 4 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4`,
     [workspaceId],
   );
@@ -119,11 +119,11 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
       : `SELECT g.minutes, date_bin(make_interval(mins => g.minutes), cohort_at, 'epoch'::timestamptz) AS bucket_start, kind::text,
            coalesce(source_id, '') AS source_id, coalesce(client_platform, '') AS client_platform,
            left(coalesce(error_code, ''), 200) AS error_code, left(coalesce(error_title, ''), 200) AS error_title, count(*)::int AS failed
-         FROM deliveries CROSS JOIN (VALUES (15), (60), (1440)) AS g(minutes)
+         FROM deliveries CROSS JOIN (VALUES (15), (60), (1440), (10080)) AS g(minutes)
          WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
-  return { totals, daily, hoursDays, ttrHoursDays, failures };
+  return { totals, daily, grains, ttrGrains, failures };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

@@ -13,8 +13,8 @@ const KEY = `to_timestamp(floor(extract(epoch FROM cohort_at) / 900) * 900), kin
   COALESCE(announcement_id, ''), COALESCE(sender_id, ''), COALESCE(source_id, ''), COALESCE(client_platform, '')`;
 const COLS = "workspace_id, bucket_start, kind, campaign_id, variant, announcement_id, sender_id, source_id, client_platform";
 const TTR = "GREATEST(0, extract(epoch FROM read_at - cohort_at))";
-// The hour and day tables: every 15-minute row once per grain, at the UTC hour or day holding it.
-const GRAINS = "CROSS JOIN (VALUES (60::smallint), (1440::smallint)) AS g(minutes)";
+// The coarse tables: every 15-minute row once per grain, at the UTC hour, day or week holding it.
+const GRAINS = "CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)";
 const GRAIN_START = "date_bin(make_interval(mins => g.minutes), bucket_start, 'epoch'::timestamptz)";
 
 export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<void> {
@@ -22,8 +22,8 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM ttr_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM delivery_totals WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_rollups_daily WHERE workspace_id = $1`, [workspaceId]);
-  await exec(`DELETE FROM delivery_hours_days WHERE workspace_id = $1`, [workspaceId]);
-  await exec(`DELETE FROM ttr_hours_days WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM delivery_coarse WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM ttr_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM failure_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
   // Reply pairs of every conversation, with the statement ingestion runs per touched conversation.
@@ -60,14 +60,14 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     [workspaceId],
   );
   await exec(
-    `INSERT INTO delivery_hours_days (workspace_id, minutes, bucket_start, kind, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
+    `INSERT INTO delivery_coarse (workspace_id, minutes, bucket_start, kind, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, source_id, client_platform,
        sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
      FROM delivery_totals ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 3`,
     [workspaceId],
   );
   await exec(
-    `INSERT INTO ttr_hours_days (workspace_id, minutes, bucket_start, kind, bin, count)
+    `INSERT INTO ttr_coarse (workspace_id, minutes, bucket_start, kind, bin, count)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, bin, sum(count)
      FROM ttr_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 3`,
     [workspaceId],
@@ -76,7 +76,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     `INSERT INTO failure_rollups (workspace_id, minutes, bucket_start, kind, source_id, client_platform, error_code, error_title, failed)
      SELECT workspace_id, g.minutes, date_bin(make_interval(mins => g.minutes), cohort_at, 'epoch'::timestamptz), kind,
        COALESCE(source_id, ''), COALESCE(client_platform, ''), left(COALESCE(error_code, ''), 200), left(COALESCE(error_title, ''), 200), count(*)
-     FROM deliveries CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint)) AS g(minutes)
+     FROM deliveries CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
      WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 3`,
     [workspaceId],
   );

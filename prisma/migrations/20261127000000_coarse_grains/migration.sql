@@ -1,0 +1,78 @@
+-- Coarse grains for workspace-wide range questions. A 30-day range on the 15-minute grid is 2,880
+-- buckets of rows; here it is ~4 weeks and a few days plus the hours and quarters at its ends
+-- (lib/queries/grid.ts cuts a range into the coarsest buckets no boundary splits, so the answers
+-- stay exact in every zone). `minutes` tells the grains apart: 60 = UTC hour, 1440 = UTC day,
+-- 10080 = week of 7 UTC days counted from the Unix epoch (a Thursday: the grid only needs the
+-- buckets fixed, not calendar weeks); `bucket_start` is its start. Written by ingestion in the
+-- same transaction from the same deltas as the 15-minute tables; `shard` as in the other rollups.
+--   delivery_coarse — delivery_totals without campaign and variant;
+--   ttr_coarse      — time-to-read bins by kind only (source and client platform questions keep
+--                     ttr_rollups_daily);
+--   failure_rollups — failed deliveries by error code and title (each cut to 200 characters so a
+--                     key always fits an index entry), by kind, source and client platform, per
+--                     15 minutes and the coarse grains: failure reasons over a range without
+--                     reading the deliveries.
+
+CREATE TABLE "delivery_coarse" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "client_platform" TEXT NOT NULL,
+    "sent" INTEGER NOT NULL DEFAULT 0,
+    "delivered" INTEGER NOT NULL DEFAULT 0,
+    "read" INTEGER NOT NULL DEFAULT 0,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "ttr_sum" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "delivery_coarse_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "shard")
+);
+
+CREATE TABLE "ttr_coarse" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "bin" INTEGER NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ttr_coarse_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "bin", "shard")
+);
+
+CREATE TABLE "failure_rollups" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "client_platform" TEXT NOT NULL,
+    "error_code" TEXT NOT NULL,
+    "error_title" TEXT NOT NULL,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "failure_rollups_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "error_code", "error_title", "shard")
+);
+
+-- Existing data: sums of the 15-minute tables, failures from delivery state.
+INSERT INTO "delivery_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
+SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
+       "kind", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
+FROM "delivery_totals" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+GROUP BY 1, 2, 3, 4, 5, 6;
+
+INSERT INTO "ttr_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "bin", "count", "shard")
+SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
+       "kind", "bin", sum("count"), 0
+FROM "ttr_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO "failure_rollups" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "error_code", "error_title", "failed", "shard")
+SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "cohort_at", 'epoch'::timestamptz),
+       "kind", COALESCE("source_id", ''), COALESCE("client_platform", ''), left(COALESCE("error_code", ''), 200), left(COALESCE("error_title", ''), 200), count(*), 0
+FROM "deliveries" CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+WHERE "status" = 'failed'
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
