@@ -427,7 +427,7 @@ function stateCases(db: Db, scan: Db, state: (a: unknown, b: unknown) => boolean
       // Baseline: the reply pairs computed from the messages themselves (a window over every
       // inbound and agent message of the range's conversations), as before support_replies.
       name: "support response times (30 days)",
-      basis: "state",
+      basis: "rollups",
       fast: (i) => getResponseTimes(db, scope, { ...filtersFor(i * 4 + 1), kind: undefined }, "Europe/Berlin"),
       slow: (i) => {
         const f = filtersFor(i * 4 + 1);

@@ -328,7 +328,7 @@ export async function applyBatch(
   if (touched.length) {
     // Reply pairs read the messages and conversations written above: those go first.
     await writes.flush();
-    await store.recomputeReplies(writes, touched);
+    await store.recomputeReplies(writes, touched, shard);
   }
 
   // 11. The event log (duplicates included), parked receipts, released receipts' outcomes.

@@ -1,5 +1,5 @@
 import { query, execute, rowsOf, type Cell, type RawJson, type Tx } from "../db/sql";
-import { supportRepliesSelect } from "./support-replies-sql";
+import { replyRollupsSql, replyRows, supportRepliesSelect } from "./support-replies-sql";
 import type { DeliveryState, RollupKey } from "./delivery-state";
 import type { MessageKind } from "./events";
 
@@ -795,7 +795,7 @@ export async function insertInbound(
  * written (by an earlier statement: a statement does not see its own CTEs' writes). Pairs still
  * there are updated and pairs gone are deleted — disjoint rows, so both may share one statement.
  */
-export async function recomputeReplies(tx: Tx, convs: { ws: string; id: string }[]): Promise<void> {
+export async function recomputeReplies(tx: Tx, convs: { ws: string; id: string }[], shard: number): Promise<void> {
   if (!convs.length) return;
   const t = rowsOf(
     "t",
@@ -806,6 +806,14 @@ export async function recomputeReplies(tx: Tx, convs: { ws: string; id: string }
     convs.map((c) => [c.ws, c.id]),
   );
   const pairs = supportRepliesSelect(t.from);
+  // The rollups first: in a deferred write all parts read the state before the statement, and
+  // run one after another otherwise — either way this sees the old pairs and the new ones.
+  const old = `SELECT s.workspace_id AS ws, s.conversation_id AS c, s.turn, s.agent_id, s.asked_at, s.answered_at, s.is_first, s.opened_at, s.source_id
+    FROM support_replies s JOIN ${t.from} ON s.workspace_id = t.ws AND s.conversation_id = t.c`;
+  await execute(tx, replyRollupsSql(`${replyRows(-1, old)} UNION ALL ${replyRows(1, pairs)}`, `$${t.params.length + 1}`), [
+    ...t.params,
+    shard,
+  ]);
   await execute(
     tx,
     `DELETE FROM support_replies s USING ${t.from}

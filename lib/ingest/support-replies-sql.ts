@@ -34,3 +34,35 @@ export function supportRepliesSql(touched: string): string {
   return `INSERT INTO support_replies (workspace_id, conversation_id, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id)
     ${supportRepliesSelect(touched)}`;
 }
+
+/** Edges (seconds) of the response-time distribution's product bins (<5 min … >24 h). */
+export const REPLY_EDGES = [300, 1800, 3600, 14400, 28800, 86400];
+
+/**
+ * Adds reply pairs to reply_rollups: `rows` is a relation (sign, ws, agent_id, source_id, is_first,
+ * opened_at, secs, agent_first) of pairs to count (+1) or uncount (−1). Each pair is counted per
+ * grain of its conversation's opening time, in its time-to-read style log bin (for percentiles)
+ * and its product bin `edge` (for the distribution, exact); `agent_first` marks the agent's first
+ * reply in the conversation, so that conversations per agent are a sum. `$shard` names the
+ * parameter holding the commit lane.
+ */
+export function replyRollupsSql(rows: string, shard: string): string {
+  const bin = `CASE WHEN secs < 1 THEN 0 ELSE floor(log(2.0, secs::numeric) * 8)::int + 1 END`;
+  const edge = `width_bucket(secs, ARRAY[${REPLY_EDGES.join(", ")}]::float8[])`;
+  return `INSERT INTO reply_rollups AS t (workspace_id, minutes, bucket_start, agent_id, source_id, is_first, bin, edge, replies, seconds, conversations, shard)
+    SELECT ws, g.minutes, date_bin(make_interval(mins => g.minutes), opened_at, 'epoch'::timestamptz), agent_id, source_id, is_first,
+      ${bin}, ${edge}, sum(sign)::int, sum(sign * secs), sum(CASE WHEN agent_first THEN sign ELSE 0 END)::int, ${shard}::smallint
+    FROM (${rows}) AS d CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(sign) <> 0 OR sum(sign * secs) <> 0 OR sum(CASE WHEN agent_first THEN sign ELSE 0 END) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (workspace_id, minutes, bucket_start, agent_id, source_id, is_first, bin, edge, shard) DO UPDATE SET
+      replies = t.replies + EXCLUDED.replies, seconds = t.seconds + EXCLUDED.seconds, conversations = t.conversations + EXCLUDED.conversations`;
+}
+
+/** Pairs of support_replies (or a SELECT of the same columns, with `c` and `turn`) as rows for replyRollupsSql. */
+export function replyRows(sign: 1 | -1, pairs: string): string {
+  return `SELECT ${sign} AS sign, ws, agent_id, source_id, is_first, opened_at, extract(epoch FROM answered_at - asked_at)::float8 AS secs,
+      row_number() OVER (PARTITION BY ws, c, agent_id ORDER BY turn) = 1 AS agent_first
+    FROM (${pairs}) AS p`;
+}

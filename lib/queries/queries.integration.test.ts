@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, query } from "../db/sql";
 import { twoProportionTest, wilsonInterval } from "../metrics/significance";
+import { ttrBin } from "../metrics/ttr-histogram";
 import { disorder, generateScenario, memberId, TEAM } from "../simulator/scenario";
 import { DATABASE_KINDS, freshDb, type TestDb } from "../testing/databases";
 import { createWorkspace, ingest } from "../testing/ingest";
@@ -389,10 +390,13 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
       .map((r) => ((r.answered as Date).getTime() - (r.asked as Date).getTime()) / 1000)
       .sort((x, y) => x - y);
     expect(rt.firstResponse.count).toBe(frtSecs.length);
-    expect(rt.firstResponse.p50).toBeCloseTo(frtSecs[Math.ceil(0.5 * frtSecs.length) - 1], 3);
+    // Percentiles come from the log bins: the bin holding the exact nearest-rank value (within 4.4 %).
+    expect(ttrBin(rt.firstResponse.p50!)).toBe(ttrBin(frtSecs[Math.ceil(0.5 * frtSecs.length) - 1]));
+    expect(ttrBin(rt.firstResponse.p90!)).toBe(ttrBin(frtSecs[Math.ceil(0.9 * frtSecs.length) - 1]));
+    expect(rt.firstResponse.mean).toBeCloseTo(frtSecs.reduce((x, y) => x + y, 0) / frtSecs.length, 3);
     // Reply: each agent message answers the customer's messages since the agent's previous one.
     const replies = await sql(
-      `SELECT m.sender_id, extract(epoch FROM m.sent_at - (
+      `SELECT m.sender_id, m.conversation_id, extract(epoch FROM m.sent_at - (
            SELECT min(i.occurred_at) FROM inbound_messages i WHERE i.workspace_id = m.workspace_id AND i.conversation_id = m.conversation_id
              AND i.occurred_at <= m.sent_at
              AND i.occurred_at > COALESCE((SELECT max(p.sent_at) FROM messages p WHERE p.workspace_id = m.workspace_id
@@ -404,11 +408,26 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     const replySecs = replies.filter((r) => r.s !== null).map((r) => r.s as number);
     expect(rt.reply.count).toBe(replySecs.length);
     expect(rt.reply.mean).toBeCloseTo(replySecs.reduce((x, y) => x + y, 0) / replySecs.length, 3);
-    expect(rt.distribution.reduce((s, b) => s + b.reply, 0)).toBe(replySecs.length);
+    const sorted = [...replySecs].sort((x, y) => x - y);
+    expect(ttrBin(rt.reply.p90!)).toBe(ttrBin(sorted[Math.ceil(0.9 * sorted.length) - 1]));
+    // The distribution's product bins are exact.
+    expect(rt.distribution.map((b) => b.reply)).toEqual(
+      rt.distribution.map((b) => replySecs.filter((x) => x >= b.from && (b.to === null || x < b.to)).length),
+    );
+    expect(rt.distribution.map((b) => b.firstResponse)).toEqual(
+      rt.distribution.map((b) => frtSecs.filter((x) => x >= b.from && (b.to === null || x < b.to)).length),
+    );
+    expect(rt.distribution.filter((b) => b.reply > 0).length).toBeGreaterThan(2);
     const perAgent = new Map<string, number>();
-    for (const r of replies.filter((x) => x.s !== null))
+    const conversations = new Map<string, Set<string>>();
+    for (const r of replies.filter((x) => x.s !== null)) {
       perAgent.set(r.sender_id as string, (perAgent.get(r.sender_id as string) ?? 0) + 1);
+      conversations.set(r.sender_id as string, (conversations.get(r.sender_id as string) ?? new Set()).add(r.conversation_id as string));
+    }
     expect(Object.fromEntries(rt.perAgent.map((p) => [p.agentId, p.reply.count]))).toEqual(Object.fromEntries(perAgent));
+    expect(Object.fromEntries(rt.perAgent.map((p) => [p.agentId, p.conversations]))).toEqual(
+      Object.fromEntries([...conversations].map(([a, set]) => [a, set.size])),
+    );
     // An agent scope sees only that agent's replies.
     const agent = rt.perAgent[0].agentId;
     const mine = await getResponseTimes(db, { workspaceId: WS, senderIds: [agent] }, { ...SPRING }, "UTC");

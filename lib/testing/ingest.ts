@@ -123,7 +123,25 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
-  return { totals, daily, grains, ttrGrains, failures };
+  // Replies from their pairs, with the agent's first reply per conversation found by a window.
+  const BIN = `CASE WHEN secs < 1 THEN 0 ELSE floor(log(2.0, secs::numeric) * 8)::int + 1 END`;
+  const replies = await query(
+    db.prisma,
+    stored
+      ? `SELECT minutes::int AS minutes, bucket_start, agent_id, source_id, is_first, bin, edge, sum(replies)::int AS replies,
+           round(sum(seconds)::numeric, 3)::text AS seconds, sum(conversations)::int AS conversations
+         FROM reply_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(replies) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`
+      : `SELECT g.minutes, date_bin(make_interval(mins => g.minutes), opened_at, 'epoch'::timestamptz) AS bucket_start, agent_id, source_id, is_first,
+           ${BIN} AS bin, width_bucket(secs, ARRAY[300, 1800, 3600, 14400, 28800, 86400]::float8[]) AS edge, count(*)::int AS replies,
+           round(sum(secs)::numeric, 3)::text AS seconds, count(*) FILTER (WHERE agent_first)::int AS conversations
+         FROM (SELECT *, extract(epoch FROM answered_at - asked_at)::float8 AS secs,
+                 row_number() OVER (PARTITION BY conversation_id, agent_id ORDER BY turn) = 1 AS agent_first
+               FROM support_replies WHERE workspace_id = $1) AS p
+         CROSS JOIN (VALUES (15), (60), (1440), (10080)) AS g(minutes)
+         GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+    [workspaceId],
+  );
+  return { totals, daily, grains, ttrGrains, failures, replies };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

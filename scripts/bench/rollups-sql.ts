@@ -5,7 +5,7 @@
 // binned as bin 0 below 1 s, else floor(log2(s) × 8) + 1. rollups-sql.integration.test.ts proves
 // the two agree. Used by the dashboard benchmark to seed 10M deliveries without replaying them.
 
-import { supportRepliesSql } from "../../lib/ingest/support-replies-sql";
+import { replyRollupsSql, replyRows, supportRepliesSql } from "../../lib/ingest/support-replies-sql";
 
 type Exec = (sql: string, params?: unknown[]) => Promise<unknown>;
 
@@ -25,9 +25,13 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM delivery_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM failure_rollups WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM reply_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
   // Reply pairs of every conversation, with the statement ingestion runs per touched conversation.
   await exec(supportRepliesSql(`(SELECT workspace_id AS ws, id AS c FROM conversations WHERE workspace_id = $1) AS t`), [workspaceId]);
+  const pairs = `SELECT workspace_id AS ws, conversation_id AS c, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id
+    FROM support_replies WHERE workspace_id = $1`;
+  await exec(replyRollupsSql(replyRows(1, pairs), "0"), [workspaceId]);
   await exec(
     `INSERT INTO delivery_rollups (${COLS}, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, ${KEY}, count(*), count(*) FILTER (WHERE status IN ('delivered', 'read')),

@@ -11,7 +11,12 @@
 --   failure_rollups — failed deliveries by error code and title (each cut to 200 characters so a
 --                     key always fits an index entry), by kind, source and client platform, per
 --                     15 minutes and the coarse grains: failure reasons over a range without
---                     reading the deliveries.
+--                     reading the deliveries;
+--   reply_rollups   — support reply pairs (support_replies) by opening time of their
+--                     conversation, agent, source and first-response flag, in time-to-read style
+--                     log bins (percentiles within 4.4 %) and in the product bins of the
+--                     distribution (`edge`, exact); `conversations` counts each agent's first
+--                     reply per conversation.
 
 CREATE TABLE "delivery_coarse" (
     "workspace_id" TEXT NOT NULL,
@@ -57,7 +62,24 @@ CREATE TABLE "failure_rollups" (
     CONSTRAINT "failure_rollups_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "error_code", "error_title", "shard")
 );
 
--- Existing data: sums of the 15-minute tables, failures from delivery state.
+CREATE TABLE "reply_rollups" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "agent_id" TEXT NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "is_first" BOOLEAN NOT NULL,
+    "bin" INTEGER NOT NULL,
+    "edge" INTEGER NOT NULL,
+    "replies" INTEGER NOT NULL DEFAULT 0,
+    "seconds" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "conversations" INTEGER NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "reply_rollups_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "agent_id", "source_id", "is_first", "bin", "edge", "shard")
+);
+
+-- Existing data: sums of the 15-minute tables, failures from delivery state, replies from their pairs.
 INSERT INTO "delivery_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
        "kind", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
@@ -75,4 +97,16 @@ SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "co
        "kind", COALESCE("source_id", ''), COALESCE("client_platform", ''), left(COALESCE("error_code", ''), 200), left(COALESCE("error_title", ''), 200), count(*), 0
 FROM "deliveries" CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
 WHERE "status" = 'failed'
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+INSERT INTO "reply_rollups" ("workspace_id", "minutes", "bucket_start", "agent_id", "source_id", "is_first", "bin", "edge", "replies", "seconds", "conversations", "shard")
+SELECT ws, g.minutes, date_bin(make_interval(mins => g.minutes), opened_at, 'epoch'::timestamptz), agent_id, source_id, is_first,
+  CASE WHEN secs < 1 THEN 0 ELSE floor(log(2.0, secs::numeric) * 8)::int + 1 END,
+  width_bucket(secs, ARRAY[300, 1800, 3600, 14400, 28800, 86400]::float8[]),
+  count(*), sum(secs), count(*) FILTER (WHERE agent_first), 0
+FROM (
+  SELECT "workspace_id" AS ws, "agent_id", "source_id", "is_first", "opened_at", extract(epoch FROM "answered_at" - "asked_at")::float8 AS secs,
+    row_number() OVER (PARTITION BY "workspace_id", "conversation_id", "agent_id" ORDER BY "turn") = 1 AS agent_first
+  FROM "support_replies"
+) AS d CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
