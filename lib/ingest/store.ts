@@ -536,10 +536,11 @@ function dailyBins(bins: { key: RollupKey; bin: number; count: number }[]): (str
   );
 }
 
-function grainDeltas(deltas: RollupDelta[]): (string | number)[][] {
+/** `deltas` summed per coarse grain and the dimensions `dims` keeps. */
+function grainDeltas(deltas: RollupDelta[], dims: (k: RollupKey) => string[]): (string | number)[][] {
   return sumBy(
     GRAINS.flatMap((minutes) => deltas.map((d) => ({ minutes, d }))),
-    ({ minutes, d: { key: k } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), k.kind, k.sourceId, k.clientPlatform],
+    ({ minutes, d: { key: k } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), ...dims(k)],
     (s = [0, 0, 0, 0, 0], { d }) => [s[0] + d.sent, s[1] + d.delivered, s[2] + d.read, s[3] + d.failed, s[4] + d.ttrSum],
   );
 }
@@ -640,7 +641,11 @@ export async function addRollups(
   await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
   await addCounters(tx, "ttr_rollups_daily", [...DAILY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, dailyBins(bins), shard);
   const coarseKey: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
-  await addCounters(tx, "delivery_coarse", coarseKey, COUNT_COLUMNS, grainDeltas(deltas), shard);
+  const dims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
+  await addCounters(tx, "delivery_coarse", coarseKey, COUNT_COLUMNS, grainDeltas(deltas, dims), shard);
+  const senderKey: Column[] = [...COARSE_KEY_COLUMNS, ["sender_id", "text"], ["source_id", "text"], ["client_platform", "text"]];
+  const senderDims = (k: RollupKey) => [k.kind, k.senderId, k.sourceId, k.clientPlatform];
+  await addCounters(tx, "sender_coarse", senderKey, COUNT_COLUMNS, grainDeltas(deltas, senderDims), shard);
   await addCounters(tx, "ttr_coarse", [...COARSE_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, grainBins(bins), shard);
   await addCounters(tx, "failure_rollups", FAILURE_KEY_COLUMNS, [["failed", "int"]], failureRows(failures), shard);
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);

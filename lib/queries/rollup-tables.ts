@@ -5,8 +5,8 @@ import type { ViewerScope } from "./scope";
 // Which rollup tables answer a question. delivery_rollups keeps the sender and the announcement
 // (15-minute buckets); delivery_totals is the same grid without them, 10–20× fewer rows on busy
 // one-to-one traffic (migration 20261126220000_coarse_rollups); delivery_coarse drops the
-// campaign too and adds UTC hours, days and weeks (migration 20261127000000_coarse_grains, read
-// through grid.ts). All have the same count columns.
+// campaign too and adds UTC hours, days and weeks, sender_coarse the same by sender (migration
+// 20261127000000_coarse_grains, read through grid.ts). All have the same count columns.
 
 /** The question restricts or groups by people: a sender, a team, an announcement, or a scope of senders. */
 export function needsPeople(scope: ViewerScope, f: Filters): boolean {
@@ -29,8 +29,16 @@ const coarse = (table: string): Tier[] => [
  * platform and send time (columns: bucket_start, kind, source_id, client_platform and the counts).
  */
 export function countTiers(scope: ViewerScope, f: Filters): Tier[] {
-  const fine: Tier = { minutes: 15, table: countsTable(scope, f) };
-  return needsPeople(scope, f) || f.campaignId || f.variant ? [fine] : [fine, ...coarse("delivery_coarse")];
+  if (needsPeople(scope, f)) return senderTiers(scope, f);
+  const fine: Tier = { minutes: 15, table: "delivery_totals" };
+  return f.campaignId || f.variant ? [fine] : [fine, ...coarse("delivery_coarse")];
+}
+
+/** Count tables by grain that keep the sender (columns: those of countTiers and sender_id). */
+export function senderTiers(scope: ViewerScope, f: Filters): Tier[] {
+  const fine: Tier = { minutes: 15, table: "delivery_rollups" };
+  const announcements = f.announcementId || (scope.senderIds && scope.announcementIds?.length);
+  return announcements || f.campaignId || f.variant ? [fine] : [fine, ...coarse("sender_coarse")];
 }
 
 /**

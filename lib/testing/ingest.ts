@@ -103,6 +103,13 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
      GROUP BY 1, 2, 3, 4, 5 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5`,
     [workspaceId],
   );
+  const senderGrains = await query(
+    db.prisma,
+    `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, sender_id, source_id, client_platform, ${COUNTS}
+     FROM ${stored ? "sender_coarse" : byGrain("delivery_rollups")} WHERE workspace_id = $1
+     GROUP BY 1, 2, 3, 4, 5, 6 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5, 6`,
+    [workspaceId],
+  );
   const ttrGrains = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, bin, sum(count)::int AS count
@@ -141,7 +148,7 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
-  return { totals, daily, grains, ttrGrains, failures, replies };
+  return { totals, daily, grains, senderGrains, ttrGrains, failures, replies };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

@@ -25,6 +25,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM delivery_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM failure_rollups WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM sender_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM reply_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
   // Reply pairs of every conversation, with the statement ingestion runs per touched conversation.
@@ -68,6 +69,13 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, source_id, client_platform,
        sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
      FROM delivery_totals ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 3`,
+    [workspaceId],
+  );
+  await exec(
+    `INSERT INTO sender_coarse (workspace_id, minutes, bucket_start, kind, sender_id, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
+     SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, sender_id, source_id, client_platform,
+       sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
+     FROM delivery_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 3`,
     [workspaceId],
   );
   await exec(

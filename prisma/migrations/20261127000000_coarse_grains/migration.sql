@@ -6,6 +6,8 @@
 -- buckets fixed, not calendar weeks); `bucket_start` is its start. Written by ingestion in the
 -- same transaction from the same deltas as the 15-minute tables; `shard` as in the other rollups.
 --   delivery_coarse — delivery_totals without campaign and variant;
+--   sender_coarse   — delivery_rollups by sender (no campaign, variant, announcement): views
+--                     scoped to an agent or a team, and agents' read rates;
 --   ttr_coarse      — time-to-read bins by kind only (source and client platform questions keep
 --                     ttr_rollups_daily);
 --   failure_rollups — failed deliveries by error code and title (each cut to 200 characters so a
@@ -33,6 +35,24 @@ CREATE TABLE "delivery_coarse" (
     "shard" SMALLINT NOT NULL DEFAULT 0,
 
     CONSTRAINT "delivery_coarse_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "shard")
+);
+
+CREATE TABLE "sender_coarse" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "sender_id" TEXT NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "client_platform" TEXT NOT NULL,
+    "sent" INTEGER NOT NULL DEFAULT 0,
+    "delivered" INTEGER NOT NULL DEFAULT 0,
+    "read" INTEGER NOT NULL DEFAULT 0,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "ttr_sum" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "sender_coarse_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "sender_id", "source_id", "client_platform", "shard")
 );
 
 CREATE TABLE "ttr_coarse" (
@@ -85,6 +105,12 @@ SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bu
        "kind", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
 FROM "delivery_totals" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
 GROUP BY 1, 2, 3, 4, 5, 6;
+
+INSERT INTO "sender_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "sender_id", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
+SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
+       "kind", "sender_id", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
+FROM "delivery_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 INSERT INTO "ttr_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "bin", "count", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
