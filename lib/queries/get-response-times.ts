@@ -152,7 +152,11 @@ export async function getResponseTimes(
   const byBin = rows.filter((r) => r.by_bin === 1);
   const byEdge = rows.filter((r) => r.by_bin === 0);
   const agents = new Map<string, RollupRow[]>();
-  for (const r of byBin) agents.set(r.agent, [...(agents.get(r.agent) ?? []), r]);
+  for (const r of byBin) {
+    const list = agents.get(r.agent);
+    if (list) list.push(r);
+    else agents.set(r.agent, [r]);
+  }
   const edgeCount = (i: number, first: boolean) => byEdge.filter((r) => r.edge === i && (!first || r.first)).reduce((n, r) => n + r.n, 0);
   return {
     ...assemble(
