@@ -68,20 +68,20 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     `INSERT INTO delivery_coarse (workspace_id, minutes, bucket_start, kind, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, source_id, client_platform,
        sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
-     FROM delivery_totals ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 3`,
+     FROM delivery_totals ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(
     `INSERT INTO sender_coarse (workspace_id, minutes, bucket_start, kind, sender_id, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, sender_id, source_id, client_platform,
        sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
-     FROM delivery_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 3`,
+     FROM delivery_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(
     `INSERT INTO ttr_coarse (workspace_id, minutes, bucket_start, kind, bin, count)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, bin, sum(count)
-     FROM ttr_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 3`,
+     FROM ttr_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(
@@ -89,7 +89,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
      SELECT workspace_id, g.minutes, date_bin(make_interval(mins => g.minutes), cohort_at, 'epoch'::timestamptz), kind,
        COALESCE(source_id, ''), COALESCE(client_platform, ''), left(COALESCE(error_code, ''), 200), left(COALESCE(error_title, ''), 200), count(*)
      FROM deliveries CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
-     WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 3`,
+     WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 2, 3`,
     [workspaceId],
   );
 }

@@ -99,31 +99,36 @@ CREATE TABLE "reply_rollups" (
     CONSTRAINT "reply_rollups_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "agent_id", "source_id", "is_first", "bin", "edge", "shard")
 );
 
--- Existing data: sums of the 15-minute tables, failures from delivery state, replies from their pairs.
+-- Existing data: sums of the 15-minute tables, failures from delivery state, replies from their
+-- pairs; in grain and time order, as ingestion appends them (a range's rows stay on few pages).
 INSERT INTO "delivery_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
        "kind", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
 FROM "delivery_totals" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
-GROUP BY 1, 2, 3, 4, 5, 6;
+GROUP BY 1, 2, 3, 4, 5, 6
+ORDER BY 2, 3;
 
 INSERT INTO "sender_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "sender_id", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
        "kind", "sender_id", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
 FROM "delivery_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
-GROUP BY 1, 2, 3, 4, 5, 6, 7;
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+ORDER BY 2, 3;
 
 INSERT INTO "ttr_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "bin", "count", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
        "kind", "bin", sum("count"), 0
 FROM "ttr_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
-GROUP BY 1, 2, 3, 4, 5;
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY 2, 3;
 
 INSERT INTO "failure_rollups" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "error_code", "error_title", "failed", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "cohort_at", 'epoch'::timestamptz),
        "kind", COALESCE("source_id", ''), COALESCE("client_platform", ''), left(COALESCE("error_code", ''), 200), left(COALESCE("error_title", ''), 200), count(*), 0
 FROM "deliveries" CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
 WHERE "status" = 'failed'
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+ORDER BY 2, 3;
 
 INSERT INTO "reply_rollups" ("workspace_id", "minutes", "bucket_start", "agent_id", "source_id", "is_first", "bin", "edge", "replies", "seconds", "conversations", "shard")
 SELECT ws, g.minutes, date_bin(make_interval(mins => g.minutes), opened_at, 'epoch'::timestamptz), agent_id, source_id, is_first,
@@ -135,4 +140,5 @@ FROM (
     row_number() OVER (PARTITION BY "workspace_id", "conversation_id", "agent_id" ORDER BY "turn") = 1 AS agent_first
   FROM "support_replies"
 ) AS d CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+ORDER BY 2, 3;
