@@ -328,7 +328,8 @@ export async function applyBatch(
   if (touched.length) {
     // Reply pairs read the messages and conversations written above: those go first.
     await writes.flush();
-    await store.recomputeReplies(writes, touched, shard);
+    // One statement of its own (it holds data-modifying CTEs, which a deferred part cannot).
+    await store.recomputeReplies(tx, touched, shard);
   }
 
   // 11. The event log (duplicates included), parked receipts, released receipts' outcomes.

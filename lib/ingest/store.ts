@@ -810,29 +810,27 @@ export async function recomputeReplies(tx: Tx, convs: { ws: string; id: string }
     ],
     convs.map((c) => [c.ws, c.id]),
   );
-  const pairs = supportRepliesSelect(t.from);
-  // The rollups first: in a deferred write all parts read the state before the statement, and
-  // run one after another otherwise — either way this sees the old pairs and the new ones.
-  const old = `SELECT s.workspace_id AS ws, s.conversation_id AS c, s.turn, s.agent_id, s.asked_at, s.answered_at, s.is_first, s.opened_at, s.source_id
-    FROM support_replies s JOIN ${t.from} ON s.workspace_id = t.ws AND s.conversation_id = t.c`;
-  await execute(tx, replyRollupsSql(`${replyRows(-1, old)} UNION ALL ${replyRows(1, pairs)}`, `$${t.params.length + 1}`), [
-    ...t.params,
-    shard,
-  ]);
+  // One statement, so the pairs are computed once; every part reads the state before it, so the
+  // rollups move the old pairs out and the new ones in while the pairs are rewritten (the DELETE
+  // and the upsert touch different turns).
   await execute(
     tx,
-    `DELETE FROM support_replies s USING ${t.from}
-     WHERE s.workspace_id = t.ws AND s.conversation_id = t.c
-       AND NOT EXISTS (SELECT 1 FROM (${pairs}) f WHERE f.ws = s.workspace_id AND f.c = s.conversation_id AND f.turn = s.turn)`,
-    t.params,
-  );
-  await execute(
-    tx,
-    `INSERT INTO support_replies AS s (workspace_id, conversation_id, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id)
-     ${pairs}
+    `WITH pairs AS MATERIALIZED (${supportRepliesSelect(t.from)}),
+     old AS (
+       SELECT s.workspace_id AS ws, s.conversation_id AS c, s.turn, s.agent_id, s.asked_at, s.answered_at, s.is_first, s.opened_at, s.source_id
+       FROM support_replies s JOIN ${t.from} ON s.workspace_id = t.ws AND s.conversation_id = t.c
+     ),
+     counted AS (${replyRollupsSql(`${replyRows(-1, "SELECT * FROM old")} UNION ALL ${replyRows(1, "SELECT * FROM pairs")}`, `$${t.params.length + 1}`)}),
+     gone AS (
+       DELETE FROM support_replies s USING ${t.from}
+       WHERE s.workspace_id = t.ws AND s.conversation_id = t.c
+         AND NOT EXISTS (SELECT 1 FROM pairs f WHERE f.ws = s.workspace_id AND f.c = s.conversation_id AND f.turn = s.turn)
+     )
+     INSERT INTO support_replies AS s (workspace_id, conversation_id, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id)
+     SELECT ws, c, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id FROM pairs
      ON CONFLICT (workspace_id, conversation_id, turn) DO UPDATE SET agent_id = EXCLUDED.agent_id, asked_at = EXCLUDED.asked_at,
        answered_at = EXCLUDED.answered_at, is_first = EXCLUDED.is_first, opened_at = EXCLUDED.opened_at, source_id = EXCLUDED.source_id`,
-    t.params,
+    [...t.params, shard],
   );
 }
 
