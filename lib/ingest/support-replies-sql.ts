@@ -40,19 +40,20 @@ export const REPLY_EDGES = [300, 1800, 3600, 14400, 28800, 86400];
 
 /**
  * Adds reply pairs to reply_rollups: `rows` is a relation (sign, ws, agent_id, source_id, is_first,
- * opened_at, secs, agent_first) of pairs to count (+1) or uncount (−1). Each pair is counted per
- * grain of its conversation's opening time, in its time-to-read style log bin (for percentiles)
+ * opened_at, secs, agent_first) of pairs to count (+1) or uncount (−1). Each pair is counted in
+ * the UTC day and the week of its conversation's opening (finer than a day, the pairs themselves
+ * are few enough to read: replyPairsAsRollup), in its time-to-read style log bin (for percentiles)
  * and its product bin `edge` (for the distribution, exact); `agent_first` marks the agent's first
  * reply in the conversation, so that conversations per agent are a sum. `$shard` names the
  * parameter holding the commit lane.
  */
 export function replyRollupsSql(rows: string, shard: string): string {
-  const bin = `CASE WHEN secs < 1 THEN 0 ELSE floor(log(2.0, secs::numeric) * 8)::int + 1 END`;
-  const edge = `width_bucket(secs, ARRAY[${REPLY_EDGES.join(", ")}]::float8[])`;
+  const bin = replyBinSql("secs");
+  const edge = replyEdgeSql("secs");
   return `INSERT INTO reply_rollups AS t (workspace_id, minutes, bucket_start, agent_id, source_id, is_first, bin, edge, replies, seconds, conversations, shard)
     SELECT ws, g.minutes, date_bin(make_interval(mins => g.minutes), opened_at, 'epoch'::timestamptz), agent_id, source_id, is_first,
       ${bin}, ${edge}, sum(sign)::int, sum(sign * secs), sum(CASE WHEN agent_first THEN sign ELSE 0 END)::int, ${shard}::smallint
-    FROM (${rows}) AS d CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+    FROM (${rows}) AS d CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(sign) <> 0 OR sum(sign * secs) <> 0 OR sum(CASE WHEN agent_first THEN sign ELSE 0 END) <> 0
     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
@@ -66,3 +67,19 @@ export function replyRows(sign: 1 | -1, pairs: string): string {
       row_number() OVER (PARTITION BY ws, c, agent_id ORDER BY turn) = 1 AS agent_first
     FROM (${pairs}) AS p`;
 }
+
+/**
+ * support_replies in reply_rollups' columns, one row per pair (bucket_start = the opening time):
+ * the finest grain of a range read over the rollups. An agent's first reply per conversation is
+ * found by index, not by a window, so that range conditions reach the pairs' index.
+ */
+export function replyPairsAsRollup(): string {
+  return `(SELECT s.workspace_id, s.opened_at AS bucket_start, s.agent_id, s.source_id, s.is_first,
+      ${replyBinSql("x.secs")} AS bin, ${replyEdgeSql("x.secs")} AS edge, 1 AS replies, x.secs AS seconds,
+      (NOT EXISTS (SELECT 1 FROM support_replies e WHERE e.workspace_id = s.workspace_id AND e.conversation_id = s.conversation_id
+        AND e.agent_id = s.agent_id AND e.turn < s.turn))::int AS conversations
+    FROM support_replies s, LATERAL (SELECT extract(epoch FROM s.answered_at - s.asked_at)::float8 AS secs) AS x) AS pairs`;
+}
+
+const replyBinSql = (secs: string) => `CASE WHEN ${secs} < 1 THEN 0 ELSE floor(log(2.0, ${secs}::numeric) * 8)::int + 1 END`;
+const replyEdgeSql = (secs: string) => `width_bucket(${secs}, ARRAY[${REPLY_EDGES.join(", ")}]::float8[])`;

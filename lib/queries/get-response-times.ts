@@ -4,7 +4,7 @@ import { query } from "../db/sql";
 import { businessHoursSchema, businessSeconds, type BusinessHours } from "../metrics/business-hours";
 import { summary } from "../metrics/percentiles";
 import type { AgentSort } from "./agent-sorts";
-import { REPLY_EDGES } from "../ingest/support-replies-sql";
+import { REPLY_EDGES, replyPairsAsRollup } from "../ingest/support-replies-sql";
 import { rate } from "../metrics/rates";
 import { quantileFromBins } from "../metrics/ttr-histogram";
 import { resolveRange, type Filters } from "./filters";
@@ -180,11 +180,11 @@ export async function getResponseTimes(
   };
 }
 
-const REPLY_TIERS: Tier[] = ([15, 60, 1440, 10080] as const).map((minutes) => ({
-  minutes,
-  table: "reply_rollups",
-  where: `minutes = ${minutes}`,
-}));
+// Days and weeks from the rollups; the ragged ends of a range from the pairs themselves.
+const REPLY_TIERS: Tier[] = [
+  { minutes: 15, table: replyPairsAsRollup() },
+  ...([1440, 10080] as const).map((minutes) => ({ minutes, table: "reply_rollups", where: `minutes = ${minutes}` })),
+];
 
 type RollupRow = { agent: string; first: boolean; bin: number; edge: number; by_bin: number; n: number; s: number; conv: number };
 

@@ -428,6 +428,19 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     expect(Object.fromEntries(rt.perAgent.map((p) => [p.agentId, p.conversations]))).toEqual(
       Object.fromEntries([...conversations].map(([a, set]) => [a, set.size])),
     );
+    // A +05:30 range: whole days from the rollups, its ragged ends from the pairs themselves.
+    const [kFrom, kTo] = await bounds(SPRING, "Asia/Kolkata");
+    const kol = await getResponseTimes(db, scope, { ...SPRING, tz: "Asia/Kolkata" }, "UTC");
+    const kPairs = await sql(
+      `SELECT agent_id, count(*)::int AS n, count(DISTINCT conversation_id)::int AS conv, count(*) FILTER (WHERE is_first)::int AS first
+       FROM support_replies WHERE workspace_id = '${WS}' AND opened_at >= $1 AND opened_at < $2 GROUP BY 1`,
+      [kFrom, kTo],
+    );
+    expect(kol.firstResponse.count).toBe(kPairs.reduce((n, r) => n + (r.first as number), 0));
+    expect(Object.fromEntries(kol.perAgent.map((p) => [p.agentId, [p.reply.count, p.conversations]]))).toEqual(
+      Object.fromEntries(kPairs.map((r) => [r.agent_id, [r.n, r.conv]])),
+    );
+    expect(kol.reply.count).not.toBe(rt.reply.count); // the 5.5 hours at each end do differ
     // An agent scope sees only that agent's replies.
     const agent = rt.perAgent[0].agentId;
     const mine = await getResponseTimes(db, { workspaceId: WS, senderIds: [agent] }, { ...SPRING }, "UTC");

@@ -1,5 +1,5 @@
 import type { Filters } from "./filters";
-import type { Tier } from "./grid";
+import type { Grain, Tier } from "./grid";
 import type { ViewerScope } from "./scope";
 
 // Which rollup tables answer a question. delivery_rollups keeps the sender and the announcement
@@ -18,11 +18,8 @@ export function countsTable(scope: ViewerScope, f: Filters): "delivery_rollups" 
   return needsPeople(scope, f) ? "delivery_rollups" : "delivery_totals";
 }
 
-const coarse = (table: string): Tier[] => [
-  { minutes: 60, table, where: "minutes = 60" },
-  { minutes: 1440, table, where: "minutes = 1440" },
-  { minutes: 10080, table, where: "minutes = 10080" },
-];
+const coarse = (table: string, grains: Grain[] = [60, 1440, 10080]): Tier[] =>
+  grains.map((minutes) => ({ minutes, table, where: `minutes = ${minutes}` }));
 
 /**
  * Count tables by grain for questions that select and group by no more than kind, source, client
@@ -38,7 +35,7 @@ export function countTiers(scope: ViewerScope, f: Filters): Tier[] {
 export function senderTiers(scope: ViewerScope, f: Filters): Tier[] {
   const fine: Tier = { minutes: 15, table: "delivery_rollups" };
   const announcements = f.announcementId || (scope.senderIds && scope.announcementIds?.length);
-  return announcements || f.campaignId || f.variant ? [fine] : [fine, ...coarse("sender_coarse")];
+  return announcements || f.campaignId || f.variant ? [fine] : [fine, ...coarse("sender_coarse", [1440, 10080])];
 }
 
 /**

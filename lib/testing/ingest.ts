@@ -74,9 +74,9 @@ const COUNTS = `sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(re
   sum(failed)::int AS failed, round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum`;
 const NONZERO = "sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0";
 // Rows of the 15-minute tables once per coarse grain, keyed like the coarse tables.
-const byGrain = (table: string) =>
+const byGrain = (table: string, grains = "(60), (1440), (10080)") =>
   `(SELECT t.*, g.minutes, date_bin(make_interval(mins => g.minutes), t.bucket_start, 'epoch'::timestamptz) AS grain_start
-    FROM ${table} t CROSS JOIN (VALUES (60), (1440), (10080)) AS g(minutes)) AS t`;
+    FROM ${table} t CROSS JOIN (VALUES ${grains}) AS g(minutes)) AS t`;
 
 /**
  * The coarse rollup tables summed over shards — or, from "fine", what they must hold: the
@@ -106,7 +106,7 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
   const senderGrains = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, sender_id, source_id, client_platform, ${COUNTS}
-     FROM ${stored ? "sender_coarse" : byGrain("delivery_rollups")} WHERE workspace_id = $1
+     FROM ${stored ? "sender_coarse" : byGrain("delivery_rollups", "(1440), (10080)")} WHERE workspace_id = $1
      GROUP BY 1, 2, 3, 4, 5, 6 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5, 6`,
     [workspaceId],
   );
@@ -144,7 +144,7 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          FROM (SELECT *, extract(epoch FROM answered_at - asked_at)::float8 AS secs,
                  row_number() OVER (PARTITION BY conversation_id, agent_id ORDER BY turn) = 1 AS agent_first
                FROM support_replies WHERE workspace_id = $1) AS p
-         CROSS JOIN (VALUES (15), (60), (1440), (10080)) AS g(minutes)
+         CROSS JOIN (VALUES (1440), (10080)) AS g(minutes)
          GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );

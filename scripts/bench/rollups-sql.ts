@@ -75,7 +75,8 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     `INSERT INTO sender_coarse (workspace_id, minutes, bucket_start, kind, sender_id, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, sender_id, source_id, client_platform,
        sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
-     FROM delivery_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 2, 3`,
+     FROM delivery_rollups CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
+     WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(

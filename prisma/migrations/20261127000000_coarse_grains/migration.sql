@@ -6,16 +6,17 @@
 -- buckets fixed, not calendar weeks); `bucket_start` is its start. Written by ingestion in the
 -- same transaction from the same deltas as the 15-minute tables; `shard` as in the other rollups.
 --   delivery_coarse — delivery_totals without campaign and variant;
---   sender_coarse   — delivery_rollups by sender (no campaign, variant, announcement): views
---                     scoped to an agent or a team, and agents' read rates;
+--   sender_coarse   — delivery_rollups by sender (no campaign, variant, announcement), days and
+--                     weeks only (by sender, hours are as many rows as the 15-minute table):
+--                     views scoped to an agent or a team, and agents' read rates;
 --   ttr_coarse      — time-to-read bins by kind only (source and client platform questions keep
 --                     ttr_rollups_daily);
 --   failure_rollups — failed deliveries by error code and title (each cut to 200 characters so a
 --                     key always fits an index entry), by kind, source and client platform, per
 --                     15 minutes and the coarse grains: failure reasons over a range without
 --                     reading the deliveries;
---   reply_rollups   — support reply pairs (support_replies) by opening time of their
---                     conversation, agent, source and first-response flag, in time-to-read style
+--   reply_rollups   — support reply pairs (support_replies) by opening day and week of their
+--                     conversation (finer, readers take the pairs themselves), agent, source and first-response flag, in time-to-read style
 --                     log bins (percentiles within 4.4 %) and in the product bins of the
 --                     distribution (`edge`, exact); `conversations` counts each agent's first
 --                     reply per conversation.
@@ -111,7 +112,7 @@ ORDER BY 2, 3;
 INSERT INTO "sender_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "sender_id", "source_id", "client_platform", "sent", "delivered", "read", "failed", "ttr_sum", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
        "kind", "sender_id", "source_id", "client_platform", sum("sent"), sum("delivered"), sum("read"), sum("failed"), sum("ttr_sum"), 0
-FROM "delivery_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+FROM "delivery_rollups" CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 ORDER BY 2, 3;
 
@@ -139,6 +140,6 @@ FROM (
   SELECT "workspace_id" AS ws, "agent_id", "source_id", "is_first", "opened_at", extract(epoch FROM "answered_at" - "asked_at")::float8 AS secs,
     row_number() OVER (PARTITION BY "workspace_id", "conversation_id", "agent_id" ORDER BY "turn") = 1 AS agent_first
   FROM "support_replies"
-) AS d CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+) AS d CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 ORDER BY 2, 3;
