@@ -73,7 +73,20 @@ export function gridSql(tiers: Tier[], range: Range, cuts: Date[], w: Where, sel
     cuts.map((c) => c.getTime()),
     tiers.map((t) => t.minutes),
   );
-  const params = [...w.params];
+  return intervalsSql(tiers, intervals, w, select);
+}
+
+/**
+ * gridSql for intervals already chosen. `params` starts with `w`'s parameters; several calls may
+ * share one array (their SQL then shares `w`'s numbers and appends its own).
+ */
+export function intervalsSql(
+  tiers: Tier[],
+  intervals: Interval[],
+  w: Where,
+  select: string,
+  params: unknown[] = [...w.params],
+): { sql: string; params: unknown[] } {
   const p = (v: unknown) => `$${params.push(v)}`;
   const iso = (ms: number) => new Date(ms).toISOString();
   const parts = tiers.flatMap((tier) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
-import { gridSql } from "./grid";
+import { gridIntervals, gridSql, intervalsSql, type Grain, type Interval } from "./grid";
 import { countTiers, ttrTiers } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
@@ -48,18 +48,38 @@ export async function getReadWithin(
   // Where the age class changes is a boundary: every hour or day row read lies in one class,
   // which its first 15-minute cohort tells.
   const cuts = ageClassCuts(now);
-  const reads = gridSql(ttrTiers(scope, filters, false), range, cuts, w, "bucket_start, bin, count");
   const delivered = gridSql(countTiers(scope, filters), range, cuts, w, "bucket_start, delivered");
   const age = (params: unknown[]) => {
     const points = params.push(READ_WITHIN_POINTS);
     const at = params.push(now.toISOString());
     return `width_bucket(EXTRACT(EPOCH FROM $${at}::timestamptz - (bucket_start + interval '15 minutes'))::float8, $${points}::float8[])`;
   };
+  // Reads: a day the points cut is read whole in one class, and only its other stretches by the
+  // hour, moved to their own classes (readWithinPlan).
+  const tiers = ttrTiers(scope, filters, false);
+  const plan = readWithinPlan(
+    range.from.getTime(),
+    range.to.getTime(),
+    now,
+    tiers.map((t) => t.minutes),
+  );
+  const params = [...w.params];
+  const k = age(params);
+  const selects = [intervalsSql(tiers, plan.plain, w, `${k} AS k, bin, count AS c`, params).sql];
+  for (const [cls, days] of groupBy(plan.days, (d) => d.k))
+    selects.push(intervalsSql(tiers, days, w, `${cls} AS k, bin, count AS c`, params).sql);
+  for (const [from, pieces] of groupBy(plan.moved, (m) => m.moveFrom)) {
+    const moving = tiers.map((t) => ({
+      ...t,
+      table: `${t.table} CROSS JOIN LATERAL (VALUES (${k}, count), (${from}, -count)) AS x (k, c)`,
+    }));
+    selects.push(intervalsSql(moving, pieces, w, "x.k, bin, x.c", params).sql);
+  }
   const [readRows, deliveredRows] = await Promise.all([
     query<{ k: number; bin: number; c: number }>(
       db.prisma,
-      `SELECT ${age(reads.params)} AS k, bin, sum(count)::float8 AS c FROM (${reads.sql}) AS r GROUP BY 1, 2`,
-      reads.params,
+      `SELECT k, bin, sum(c)::float8 AS c FROM (${selects.join(" UNION ALL ")}) AS r GROUP BY 1, 2`,
+      params,
     ),
     query<{ k: number; c: number }>(
       db.prisma,
@@ -92,4 +112,62 @@ export function ageClass(bucket: number, now: Date): number {
 /** For each point t, the first cohort too young for it: cohort b is old enough while b + 15 min + t ≤ now. */
 export function ageClassCuts(now: Date): Date[] {
   return READ_WITHIN_POINTS.map((t) => new Date((Math.floor((now.getTime() - BUCKET_MS - t * 1000) / BUCKET_MS) + 1) * BUCKET_MS));
+}
+
+const DAY_MS = 86_400_000;
+
+export interface ReadWithinPlan {
+  /** Read by the grid: each row in the age class of its first cohort. */
+  plain: Interval[];
+  /** Whole UTC days the points cut, read whole in class `k`, the class of most of the day. */
+  days: (Interval & { k: number })[];
+  /** The rest of those days: read again in their own class and taken out of the day's (`moveFrom`). */
+  moved: (Interval & { moveFrom: number })[];
+}
+
+/**
+ * Where the "% read within t" curve reads time-to-read bins on `grains`. The points cut the last
+ * week into stretches of one age class, which the grid reads by the hour; instead each whole day
+ * among them is read as one day row in the class of most of it, and only its other stretches by
+ * the hour (counted once more in their class, once less in the day's). For a 30-day range: about
+ * half the hour rows.
+ */
+export function readWithinPlan(from: number, to: number, now: Date, grains: Grain[]): ReadWithinPlan {
+  const cuts = ageClassCuts(now).map((d) => d.getTime());
+  const intervals = gridIntervals(from, to, cuts, grains);
+  if (!grains.includes(1440)) return { plain: intervals, days: [], moved: [] };
+  const plain: Interval[] = [];
+  const pieces = new Map<number, Interval[]>();
+  for (const iv of intervals) {
+    if (iv.minutes >= 1440) plain.push(iv);
+    // Hours and quarters (merged across cuts by the grid) cut again at the points and at UTC
+    // midnights: pieces of one class, by day.
+    else
+      for (let a = iv.from; a < iv.to;) {
+        const day = Math.floor(a / DAY_MS) * DAY_MS;
+        const b = Math.min(iv.to, day + DAY_MS, ...cuts.filter((c) => c > a));
+        pieces.set(day, [...(pieces.get(day) ?? []), { ...iv, from: a, to: b }]);
+        a = b;
+      }
+  }
+  const days: ReadWithinPlan["days"] = [];
+  const moved: ReadWithinPlan["moved"] = [];
+  for (const [day, list] of pieces) {
+    if (day < from || day + DAY_MS > to) {
+      plain.push(...list);
+      continue;
+    }
+    const time = new Map<number, number>();
+    for (const p of list) time.set(ageClass(p.from, now), (time.get(ageClass(p.from, now)) ?? 0) + p.to - p.from);
+    const k = [...time].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    days.push({ minutes: 1440, from: day, to: day + DAY_MS, k });
+    for (const p of list) if (ageClass(p.from, now) !== k) moved.push({ ...p, moveFrom: k });
+  }
+  return { plain, days, moved };
+}
+
+function groupBy<T, K>(items: T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of items) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return out;
 }
