@@ -475,9 +475,8 @@ const keyCells = (k: RollupKey) => [
   k.clientPlatform,
 ];
 
-// The coarse tables (migration 20261126220000_coarse_rollups): the same deltas with the key
-// coarsened — sender and announcement dropped; time-to-read bins also by UTC day, without the
-// campaign. Summed here so each coarse row is written once per transaction.
+// delivery_totals (migration 20261126220000_coarse_rollups): the same deltas with sender and
+// announcement dropped. Summed here so each coarse row is written once per transaction.
 const TOTALS_KEY_COLUMNS: [string, string][] = [
   ["workspace_id", "text"],
   ["bucket_start", "timestamptz"],
@@ -487,14 +486,6 @@ const TOTALS_KEY_COLUMNS: [string, string][] = [
   ["source_id", "text"],
   ["client_platform", "text"],
 ];
-const DAILY_KEY_COLUMNS: [string, string][] = [
-  ["workspace_id", "text"],
-  ["bucket_start", "timestamptz"],
-  ["kind", `"MessageKind"`],
-  ["source_id", "text"],
-  ["client_platform", "text"],
-];
-const DAY_MS = 86_400_000;
 // The coarse tables (migration 20261127000000_coarse_grains): every delta once per grain.
 const COARSE_KEY_COLUMNS: [string, string][] = [
   ["workspace_id", "text"],
@@ -506,6 +497,8 @@ const GRAINS = [60, 1440, 10080];
 // By sender, hours barely compress one-to-one traffic (as many rows as the 15-minute table):
 // sender-scoped reads take hours from the 15-minute table instead.
 const SENDER_GRAINS = [1440, 10080];
+// Time-to-read by source and client platform: hours would be as many rows as the 15-minute table.
+const SPLIT_GRAINS = [1440, 10080];
 const grainStart = (at: Date, minutes: number) => Math.floor(at.getTime() / (minutes * 60_000)) * minutes * 60_000;
 
 function sumBy<T>(
@@ -531,14 +524,6 @@ function coarseDeltas(deltas: RollupDelta[]): (string | number)[][] {
   );
 }
 
-function dailyBins(bins: { key: RollupKey; bin: number; count: number }[]): (string | number)[][] {
-  return sumBy(
-    bins,
-    ({ key: k, bin }) => [k.workspaceId, Math.floor(k.bucketStart.getTime() / DAY_MS) * DAY_MS, k.kind, k.sourceId, k.clientPlatform, bin],
-    (s = [0], b) => [s[0] + b.count],
-  );
-}
-
 /** `deltas` summed per coarse grain and the dimensions `dims` keeps. */
 function grainDeltas(deltas: RollupDelta[], grains: number[], dims: (k: RollupKey) => string[]): (string | number)[][] {
   return sumBy(
@@ -548,10 +533,15 @@ function grainDeltas(deltas: RollupDelta[], grains: number[], dims: (k: RollupKe
   );
 }
 
-function grainBins(bins: { key: RollupKey; bin: number; count: number }[]): (string | number)[][] {
+/** Time-to-read `bins` summed per coarse grain and the dimensions `dims` keeps. */
+function grainBins(
+  bins: { key: RollupKey; bin: number; count: number }[],
+  grains: number[],
+  dims: (k: RollupKey) => string[],
+): (string | number)[][] {
   return sumBy(
-    GRAINS.flatMap((minutes) => bins.map((b) => ({ minutes, b }))),
-    ({ minutes, b: { key: k, bin } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), k.kind, bin],
+    grains.flatMap((minutes) => bins.map((b) => ({ minutes, b }))),
+    ({ minutes, b: { key: k, bin } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), ...dims(k), bin],
     (s = [0], { b }) => [s[0] + b.count],
   );
 }
@@ -642,14 +632,23 @@ export async function addRollups(
   const deltaRows = deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]);
   await addCounters(tx, "delivery_rollups", ROLLUP_KEY_COLUMNS, COUNT_COLUMNS, deltaRows, shard);
   await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
-  await addCounters(tx, "ttr_rollups_daily", [...DAILY_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, dailyBins(bins), shard);
   const coarseKey: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
   const dims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
   await addCounters(tx, "delivery_coarse", coarseKey, COUNT_COLUMNS, grainDeltas(deltas, GRAINS, dims), shard);
   const senderKey: Column[] = [...COARSE_KEY_COLUMNS, ["sender_id", "text"], ["source_id", "text"], ["client_platform", "text"]];
   const senderDims = (k: RollupKey) => [k.kind, k.senderId, k.sourceId, k.clientPlatform];
   await addCounters(tx, "sender_coarse", senderKey, COUNT_COLUMNS, grainDeltas(deltas, SENDER_GRAINS, senderDims), shard);
-  await addCounters(tx, "ttr_coarse", [...COARSE_KEY_COLUMNS, ["bin", "int"]], BIN_COLUMNS, grainBins(bins), shard);
+  await addCounters(
+    tx,
+    "ttr_coarse",
+    [...COARSE_KEY_COLUMNS, ["bin", "int"]],
+    BIN_COLUMNS,
+    grainBins(bins, GRAINS, (k) => [k.kind]),
+    shard,
+  );
+  const splitKey: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"], ["bin", "int"]];
+  const splitDims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
+  await addCounters(tx, "ttr_split_coarse", splitKey, BIN_COLUMNS, grainBins(bins, SPLIT_GRAINS, splitDims), shard);
   await addCounters(tx, "failure_rollups", FAILURE_KEY_COLUMNS, [["failed", "int"]], failureRows(failures), shard);
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
   await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);

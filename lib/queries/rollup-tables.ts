@@ -46,6 +46,6 @@ export function senderTiers(scope: ViewerScope, f: Filters): Tier[] {
 export function ttrTiers(scope: ViewerScope, f: Filters, bySourceOrPlatform: boolean): Tier[] {
   const fine: Tier = { minutes: 15, table: "ttr_rollups" };
   if (needsPeople(scope, f) || f.campaignId || f.variant) return [fine];
-  if (bySourceOrPlatform || f.source || f.clientPlatform) return [fine, { minutes: 1440, table: "ttr_rollups_daily" }];
+  if (bySourceOrPlatform || f.source || f.clientPlatform) return [fine, ...coarse("ttr_split_coarse", [1440, 10080])];
   return [fine, ...coarse("ttr_coarse")];
 }

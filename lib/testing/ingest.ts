@@ -69,7 +69,7 @@ export async function snapshot(db: Db, workspaceId: string) {
 }
 
 const TOTALS_KEY = "bucket_start, kind::text, campaign_id, variant, source_id, client_platform";
-const DAILY_KEY = "kind::text, source_id, client_platform, bin";
+const SPLIT_KEY = "kind::text, source_id, client_platform, bin";
 const COUNTS = `sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read,
   sum(failed)::int AS failed, round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum`;
 const NONZERO = "sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0";
@@ -90,10 +90,11 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
      GROUP BY 1, 2, 3, 4, 5, 6 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5, 6`,
     [workspaceId],
   );
-  const daily = await query(
+  const ttrSplits = await query(
     db.prisma,
-    `SELECT date_trunc('day', bucket_start, 'UTC') AS day, ${DAILY_KEY}, sum(count)::int AS count
-     FROM ${stored ? "ttr_rollups_daily" : "ttr_rollups"} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, ${SPLIT_KEY}, sum(count)::int AS count
+     FROM ${stored ? "ttr_split_coarse" : byGrain("ttr_rollups", "(1440), (10080)")} WHERE workspace_id = $1
+     GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
     [workspaceId],
   );
   const grains = await query(
@@ -148,7 +149,7 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
-  return { totals, daily, grains, senderGrains, ttrGrains, failures, replies };
+  return { totals, ttrSplits, grains, senderGrains, ttrGrains, failures, replies };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

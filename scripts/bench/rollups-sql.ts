@@ -21,7 +21,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM delivery_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM delivery_totals WHERE workspace_id = $1`, [workspaceId]);
-  await exec(`DELETE FROM ttr_rollups_daily WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM ttr_split_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM delivery_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM failure_rollups WHERE workspace_id = $1`, [workspaceId]);
@@ -59,9 +59,10 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     [workspaceId],
   );
   await exec(
-    `INSERT INTO ttr_rollups_daily (workspace_id, bucket_start, kind, source_id, client_platform, bin, count)
-     SELECT workspace_id, date_trunc('day', bucket_start, 'UTC'), kind, source_id, client_platform, bin, sum(count)
-     FROM ttr_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2`,
+    `INSERT INTO ttr_split_coarse (workspace_id, minutes, bucket_start, kind, source_id, client_platform, bin, count)
+     SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, source_id, client_platform, bin, sum(count)
+     FROM ttr_rollups CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
+     WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(

@@ -9,8 +9,9 @@
 --   sender_coarse   — delivery_rollups by sender (no campaign, variant, announcement), days and
 --                     weeks only (by sender, hours are as many rows as the 15-minute table):
 --                     views scoped to an agent or a team, and agents' read rates;
---   ttr_coarse      — time-to-read bins by kind only (source and client platform questions keep
---                     ttr_rollups_daily);
+--   ttr_coarse      — time-to-read bins by kind only;
+--   ttr_split_coarse — time-to-read bins by kind, source and client platform, days and weeks
+--                     (replaces ttr_rollups_daily, dropped below);
 --   failure_rollups — failed deliveries by error code and title (each cut to 200 characters so a
 --                     key always fits an index entry), by kind, source and client platform, per
 --                     15 minutes and the coarse grains: failure reasons over a range without
@@ -68,6 +69,20 @@ CREATE TABLE "ttr_coarse" (
     CONSTRAINT "ttr_coarse_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "bin", "shard")
 );
 
+CREATE TABLE "ttr_split_coarse" (
+    "workspace_id" TEXT NOT NULL,
+    "minutes" SMALLINT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "kind" "MessageKind" NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "client_platform" TEXT NOT NULL,
+    "bin" INTEGER NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+    "shard" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ttr_split_coarse_pkey" PRIMARY KEY ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "bin", "shard")
+);
+
 CREATE TABLE "failure_rollups" (
     "workspace_id" TEXT NOT NULL,
     "minutes" SMALLINT NOT NULL,
@@ -122,6 +137,15 @@ SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bu
 FROM "ttr_rollups" CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
 GROUP BY 1, 2, 3, 4, 5
 ORDER BY 2, 3;
+
+INSERT INTO "ttr_split_coarse" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "bin", "count", "shard")
+SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "bucket_start", 'epoch'::timestamptz),
+       "kind", "source_id", "client_platform", "bin", sum("count"), 0
+FROM "ttr_rollups" CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+ORDER BY 2, 3;
+
+DROP TABLE "ttr_rollups_daily";
 
 INSERT INTO "failure_rollups" ("workspace_id", "minutes", "bucket_start", "kind", "source_id", "client_platform", "error_code", "error_title", "failed", "shard")
 SELECT "workspace_id", g.minutes, date_bin(make_interval(mins => g.minutes), "cohort_at", 'epoch'::timestamptz),
