@@ -1,4 +1,5 @@
 import { DeferredWrites, RawJson, type Tx } from "../db/sql";
+import { groupBy } from "../group-by";
 import { cohortOf, dimsOf, mergeInto, newDelivery, sameState, statusOf, type DeliveryState, type Fact } from "./delivery-state";
 import { RECEIPT_KIND, type IngestEvent, type MessageInfo } from "./events";
 import * as store from "./store";
@@ -492,15 +493,4 @@ function dedupe<T>(xs: T[], key: (x: T) => string): T[] {
   const m = new Map<string, T>();
   for (const x of xs) if (!m.has(key(x))) m.set(key(x), x);
   return [...m.values()];
-}
-
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
 }

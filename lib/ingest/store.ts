@@ -1,5 +1,6 @@
 import { query, execute, rowsOf, type Cell, type RawJson, type Tx } from "../db/sql";
-import { replyRollupsSql, replyRows, supportRepliesSelect } from "./support-replies-sql";
+import { COARSE_GRAINS } from "./grains";
+import { replyRollupsSql, replyRows, storedPairs, supportRepliesSelect } from "./support-replies-sql";
 import type { DeliveryState, RollupKey } from "./delivery-state";
 import type { MessageKind } from "./events";
 
@@ -493,12 +494,7 @@ const COARSE_KEY_COLUMNS: [string, string][] = [
   ["bucket_start", "timestamptz"],
   ["kind", `"MessageKind"`],
 ];
-const GRAINS = [60, 1440, 10080];
-// By sender, hours barely compress one-to-one traffic (as many rows as the 15-minute table):
-// sender-scoped reads take hours from the 15-minute table instead.
-const SENDER_GRAINS = [1440, 10080];
-// Time-to-read by source and client platform: hours would be as many rows as the 15-minute table.
-const SPLIT_GRAINS = [1440, 10080];
+
 const grainStart = (at: Date, minutes: number) => Math.floor(at.getTime() / (minutes * 60_000)) * minutes * 60_000;
 
 function sumBy<T>(
@@ -525,7 +521,7 @@ function coarseDeltas(deltas: RollupDelta[]): (string | number)[][] {
 }
 
 /** `deltas` summed per coarse grain and the dimensions `dims` keeps. */
-function grainDeltas(deltas: RollupDelta[], grains: number[], dims: (k: RollupKey) => string[]): (string | number)[][] {
+function grainDeltas(deltas: RollupDelta[], grains: readonly number[], dims: (k: RollupKey) => string[]): (string | number)[][] {
   return sumBy(
     grains.flatMap((minutes) => deltas.map((d) => ({ minutes, d }))),
     ({ minutes, d: { key: k } }) => [k.workspaceId, minutes, grainStart(k.bucketStart, minutes), ...dims(k)],
@@ -536,7 +532,7 @@ function grainDeltas(deltas: RollupDelta[], grains: number[], dims: (k: RollupKe
 /** Time-to-read `bins` summed per coarse grain and the dimensions `dims` keeps. */
 function grainBins(
   bins: { key: RollupKey; bin: number; count: number }[],
-  grains: number[],
+  grains: readonly number[],
   dims: (k: RollupKey) => string[],
 ): (string | number)[][] {
   return sumBy(
@@ -568,7 +564,7 @@ const FAILURE_KEY_COLUMNS: [string, string][] = [
 
 function failureRows(failures: FailureDelta[]): (string | number)[][] {
   return sumBy(
-    [15, ...GRAINS].flatMap((minutes) => failures.map((f) => ({ minutes, f }))),
+    COARSE_GRAINS.failure_rollups.flatMap((minutes) => failures.map((f) => ({ minutes, f }))),
     ({ minutes, f: { key: k, code, title } }) => [
       k.workspaceId,
       minutes,
@@ -634,21 +630,21 @@ export async function addRollups(
   await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
   const coarseKey: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
   const dims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
-  await addCounters(tx, "delivery_coarse", coarseKey, COUNT_COLUMNS, grainDeltas(deltas, GRAINS, dims), shard);
+  await addCounters(tx, "delivery_coarse", coarseKey, COUNT_COLUMNS, grainDeltas(deltas, COARSE_GRAINS.delivery_coarse, dims), shard);
   const senderKey: Column[] = [...COARSE_KEY_COLUMNS, ["sender_id", "text"], ["source_id", "text"], ["client_platform", "text"]];
   const senderDims = (k: RollupKey) => [k.kind, k.senderId, k.sourceId, k.clientPlatform];
-  await addCounters(tx, "sender_coarse", senderKey, COUNT_COLUMNS, grainDeltas(deltas, SENDER_GRAINS, senderDims), shard);
+  await addCounters(tx, "sender_coarse", senderKey, COUNT_COLUMNS, grainDeltas(deltas, COARSE_GRAINS.sender_coarse, senderDims), shard);
   await addCounters(
     tx,
     "ttr_coarse",
     [...COARSE_KEY_COLUMNS, ["bin", "int"]],
     BIN_COLUMNS,
-    grainBins(bins, GRAINS, (k) => [k.kind]),
+    grainBins(bins, COARSE_GRAINS.ttr_coarse, (k) => [k.kind]),
     shard,
   );
   const splitKey: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"], ["bin", "int"]];
   const splitDims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
-  await addCounters(tx, "ttr_split_coarse", splitKey, BIN_COLUMNS, grainBins(bins, SPLIT_GRAINS, splitDims), shard);
+  await addCounters(tx, "ttr_split_coarse", splitKey, BIN_COLUMNS, grainBins(bins, COARSE_GRAINS.ttr_split_coarse, splitDims), shard);
   await addCounters(tx, "failure_rollups", FAILURE_KEY_COLUMNS, [["failed", "int"]], failureRows(failures), shard);
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
   await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);
@@ -818,10 +814,7 @@ export async function recomputeReplies(tx: Tx, convs: { ws: string; id: string }
   await execute(
     tx,
     `WITH pairs AS MATERIALIZED (${supportRepliesSelect(t.from)}),
-     old AS (
-       SELECT s.workspace_id AS ws, s.conversation_id AS c, s.turn, s.agent_id, s.asked_at, s.answered_at, s.is_first, s.opened_at, s.source_id
-       FROM support_replies s JOIN ${t.from} ON s.workspace_id = t.ws AND s.conversation_id = t.c
-     ),
+     old AS (${storedPairs(`support_replies s JOIN ${t.from} ON s.workspace_id = t.ws AND s.conversation_id = t.c`)}),
      counted AS (${replyRollupsSql(`${replyRows(-1, "SELECT * FROM old")} UNION ALL ${replyRows(1, "SELECT * FROM pairs")}`, `$${t.params.length + 1}`)}),
      gone AS (
        DELETE FROM support_replies s USING ${t.from}

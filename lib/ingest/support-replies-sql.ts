@@ -5,6 +5,8 @@
 // so dashboards read pairs instead of running this window over every conversation of a range.
 // `touched` is a relation (ws, c) of the conversations to recompute.
 
+import { grainsSql, grainStartSql } from "./grains";
+
 /** The pairs as a SELECT (ws, c, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id). */
 export function supportRepliesSelect(touched: string): string {
   return `
@@ -51,9 +53,9 @@ export function replyRollupsSql(rows: string, shard: string): string {
   const bin = replyBinSql("secs");
   const edge = replyEdgeSql("secs");
   return `INSERT INTO reply_rollups AS t (workspace_id, minutes, bucket_start, agent_id, source_id, is_first, bin, edge, replies, seconds, conversations, shard)
-    SELECT ws, g.minutes, date_bin(make_interval(mins => g.minutes), opened_at, 'epoch'::timestamptz), agent_id, source_id, is_first,
+    SELECT ws, g.minutes, ${grainStartSql("opened_at")}, agent_id, source_id, is_first,
       ${bin}, ${edge}, sum(sign)::int, sum(sign * secs), sum(CASE WHEN agent_first THEN sign ELSE 0 END)::int, ${shard}::smallint
-    FROM (${rows}) AS d CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
+    FROM (${rows}) AS d CROSS JOIN ${grainsSql("reply_rollups")}
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(sign) <> 0 OR sum(sign * secs) <> 0 OR sum(CASE WHEN agent_first THEN sign ELSE 0 END) <> 0
     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
@@ -83,3 +85,9 @@ export function replyPairsAsRollup(): string {
 
 const replyBinSql = (secs: string) => `CASE WHEN ${secs} < 1 THEN 0 ELSE floor(log(2.0, ${secs}::numeric) * 8)::int + 1 END`;
 const replyEdgeSql = (secs: string) => `width_bucket(${secs}, ARRAY[${REPLY_EDGES.join(", ")}]::float8[])`;
+
+/** Stored pairs as a SELECT of supportRepliesSelect's columns; `from` names support_replies `s` and what else it needs. */
+export function storedPairs(from: string): string {
+  return `SELECT s.workspace_id AS ws, s.conversation_id AS c, s.turn, s.agent_id, s.asked_at, s.answered_at, s.is_first, s.opened_at, s.source_id
+    FROM ${from}`;
+}

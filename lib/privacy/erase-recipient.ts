@@ -3,7 +3,7 @@ import { withTransaction } from "../db/driver";
 import { execute, query, type Tx } from "../db/sql";
 import { RollupChanges } from "../ingest/rollup-changes";
 import { addSourceStats, statsDelta, lockDeliveries, recomputeReplies } from "../ingest/store";
-import { replyRollupsSql, replyRows } from "../ingest/support-replies-sql";
+import { replyRollupsSql, replyRows, storedPairs } from "../ingest/support-replies-sql";
 import { storedFormsOf } from "./settings";
 
 // Erasure of one recipient on request (right to erasure). Every row that holds the person's id,
@@ -66,11 +66,10 @@ export async function eraseRecipient(db: Db, workspaceId: string, recipientId: s
       await del(`UPDATE ${table} SET conversation_id = NULL WHERE workspace_id = $1 AND conversation_id = ANY($2::text[])`);
     // Reply pairs: gone with their conversation (uncounted from the rollups first), recomputed
     // where the person's messages were a turn.
-    const orphaned = `FROM support_replies s WHERE workspace_id = $1 AND (conversation_id = ANY($2::text[])
+    const orphaned = `support_replies s WHERE workspace_id = $1 AND (conversation_id = ANY($2::text[])
          OR NOT EXISTS (SELECT 1 FROM conversations c WHERE c.workspace_id = s.workspace_id AND c.id = s.conversation_id))`;
-    const pairs = `SELECT workspace_id AS ws, conversation_id AS c, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id ${orphaned}`;
-    await execute(tx, replyRollupsSql(replyRows(-1, pairs), "$3"), [workspaceId, forms, 0]); // shard 0: readers sum over shards
-    await del(`DELETE ${orphaned}`);
+    await execute(tx, replyRollupsSql(replyRows(-1, storedPairs(orphaned)), "$3"), [workspaceId, forms, 0]); // shard 0: readers sum over shards
+    await del(`DELETE FROM ${orphaned}`);
     await recomputeReplies(
       tx,
       [...new Set(gone.map((g) => g.c))].map((id) => ({ ws: workspaceId, id })),

@@ -4,11 +4,12 @@ import { query } from "../db/sql";
 import { businessHoursSchema, businessSeconds, type BusinessHours } from "../metrics/business-hours";
 import { summary } from "../metrics/percentiles";
 import type { AgentSort } from "./agent-sorts";
-import { REPLY_EDGES, replyPairsAsRollup } from "../ingest/support-replies-sql";
+import { REPLY_EDGES } from "../ingest/support-replies-sql";
 import { rate } from "../metrics/rates";
 import { quantileFromBins } from "../metrics/ttr-histogram";
 import { resolveRange, type Filters } from "./filters";
-import { gridSql, type Tier } from "./grid";
+import { gridSql } from "./grid";
+import { replyTiers } from "./rollup-tables";
 import { Where } from "./where";
 import { listAgentReadRates, type AgentReadRate } from "./list-agent-read-rates";
 import type { ViewerScope } from "./scope";
@@ -63,23 +64,19 @@ const EDGES: [string, number, number | null][] = LABELS.map((label, i) => [label
 
 const MAX_PAIRS = 500_000;
 
-/** Every reply of the conversations opened in the range: who answered, when the turn was opened, when it was answered. */
-function repliesSql(scope: ViewerScope, f: Filters & { agentId?: string }, from: Date, to: Date) {
-  const params: unknown[] = [scope.workspaceId, from.toISOString(), to.toISOString()];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const visible: string[] = [];
-  if (scope.kinds && !scope.kinds.includes("support")) visible.push("false");
-  if (scope.senderIds) visible.push(`r.agent_id = ANY(${p(scope.senderIds)}::text[])`);
-  if (f.agentId) visible.push(`r.agent_id = ${p(f.agentId)}`);
-  if (f.teamId) visible.push(`r.agent_id IN (SELECT member_id FROM team_members WHERE workspace_id = $1 AND team_id = ${p(f.teamId)})`);
-  if (f.source) visible.push(`r.source_id = ${p(f.source)}`);
-  // Pairs are kept per conversation by ingestion (lib/ingest/support-replies-sql.ts).
-  const sql = `
-    SELECT r.conversation_id AS c, NULLIF(r.agent_id, '') AS agent, r.asked_at AS asked, r.answered_at AS answered, r.is_first AS first
-    FROM support_replies r
-    WHERE r.workspace_id = $1 AND r.opened_at >= $2::timestamptz AND r.opened_at < $3::timestamptz
-    ${visible.map((v) => `AND ${v}`).join(" ")}`;
-  return { sql, params };
+/**
+ * Which replies the viewer may see and the filters ask for, over the columns support_replies and
+ * reply_rollups share (the pairs are kept per conversation by lib/ingest/support-replies-sql.ts).
+ */
+function repliesWhere(scope: ViewerScope, f: Filters & { agentId?: string }): Where {
+  const w = new Where({ workspaceId: scope.workspaceId });
+  if (scope.kinds && !scope.kinds.includes("support")) w.add("false");
+  if (scope.senderIds) w.add("agent_id = ANY(?::text[])", scope.senderIds);
+  if (f.agentId) w.add("agent_id = ?", f.agentId);
+  if (f.teamId)
+    w.add("agent_id IN (SELECT member_id FROM team_members WHERE workspace_id = ? AND team_id = ?)", scope.workspaceId, f.teamId);
+  if (f.source) w.add("source_id = ?", f.source);
+  return w;
 }
 
 const toSummary = (r: { n: number; p50: number | null; p90: number | null; mean: number | null }): TimeSummary => ({
@@ -97,7 +94,6 @@ export async function getResponseTimes(
 ): Promise<ResponseTimes> {
   const range = resolveRange(filters, defaultTz);
   const readRates = listAgentReadRates(db, scope, filters, range);
-  const { sql, params } = repliesSql(scope, filters, range.from, range.to);
   const [ws] = await query<{ business_hours: unknown }>(db.prisma, `SELECT business_hours FROM workspaces WHERE id = $1`, [
     scope.workspaceId,
   ]);
@@ -105,10 +101,15 @@ export async function getResponseTimes(
   const businessHours = bh.success ? bh.data : null;
   if (bh.success && filters.basis !== "calendar") {
     // Business-hours durations depend on local calendars: computed here over the bounded set.
+    // Every reply of the conversations opened in the range: who answered, when the turn was opened, when it was answered.
+    const w = repliesWhere(scope, filters);
+    w.add("opened_at >= ?::timestamptz", range.from.toISOString());
+    w.add("opened_at < ?::timestamptz", range.to.toISOString());
     const rows = await query<{ agent: string | null; asked: Date; answered: Date; first: boolean; c: string }>(
       db.prisma,
-      `${sql} LIMIT ${MAX_PAIRS}`,
-      params,
+      `SELECT conversation_id AS c, NULLIF(agent_id, '') AS agent, asked_at AS asked, answered_at AS answered, is_first AS first
+       FROM support_replies WHERE ${w} LIMIT ${MAX_PAIRS}`,
+      w.params,
     );
     const secs = rows.map((r) => ({ ...r, s: businessSeconds(r.asked, r.answered, bh.data, range.tz) }));
     const byAgent = new Map<string, Pair[]>();
@@ -134,14 +135,13 @@ export async function getResponseTimes(
   // Calendar time: from reply_rollups (grid.ts), ~a few thousand rows whatever the range, instead
   // of the range's pairs (~250k a month in a busy workspace). Percentiles from the log bins (within
   // 4.4 %, as time-to-read); counts, means, conversations and the distribution exact.
-  const w = new Where({ workspaceId: scope.workspaceId });
-  if (scope.kinds && !scope.kinds.includes("support")) w.add("false");
-  if (scope.senderIds) w.add("agent_id = ANY(?::text[])", scope.senderIds);
-  if (filters.agentId) w.add("agent_id = ?", filters.agentId);
-  if (filters.teamId)
-    w.add("agent_id IN (SELECT member_id FROM team_members WHERE workspace_id = ? AND team_id = ?)", scope.workspaceId, filters.teamId);
-  if (filters.source) w.add("source_id = ?", filters.source);
-  const from = gridSql(REPLY_TIERS, range, [], w, "agent_id, is_first, bin, edge, replies, seconds, conversations");
+  const from = gridSql(
+    replyTiers(),
+    range,
+    [],
+    repliesWhere(scope, filters),
+    "agent_id, is_first, bin, edge, replies, seconds, conversations",
+  );
   const rows = await query<RollupRow>(
     db.prisma,
     `SELECT agent_id AS agent, is_first AS first, bin, edge, grouping(edge)::int AS by_bin,
@@ -179,12 +179,6 @@ export async function getResponseTimes(
     tz: range.tz,
   };
 }
-
-// Days and weeks from the rollups; the ragged ends of a range from the pairs themselves.
-const REPLY_TIERS: Tier[] = [
-  { minutes: 15, table: replyPairsAsRollup() },
-  ...([1440, 10080] as const).map((minutes) => ({ minutes, table: "reply_rollups", where: `minutes = ${minutes}` })),
-];
 
 type RollupRow = { agent: string; first: boolean; bin: number; edge: number; by_bin: number; n: number; s: number; conv: number };
 

@@ -10,7 +10,8 @@ import type { Where } from "./where";
 // is read from its grain's table, and the parts are summed: a 30-day range in Asia/Kolkata reads
 // 4 weeks, a day, ~46 hours and 4 quarters of rows instead of 2,880 quarters.
 
-export type Grain = 15 | 60 | 1440 | 10080;
+export type { Grain } from "../ingest/grains";
+import type { Grain } from "../ingest/grains";
 
 export interface Interval {
   minutes: Grain;

@@ -2,8 +2,8 @@ import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { deliveryWhere, resolveRange, rollupWhere, type Filters } from "./filters";
-import { gridSql, type Tier } from "./grid";
-import { needsPeople } from "./rollup-tables";
+import { gridSql } from "./grid";
+import { failureTiers, needsPeople } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
 export interface FailureReason {
@@ -11,12 +11,6 @@ export interface FailureReason {
   title: string | null;
   count: number;
 }
-
-const FAILURE_TIERS: Tier[] = ([15, 60, 1440, 10080] as const).map((minutes) => ({
-  minutes,
-  table: "failure_rollups",
-  where: `minutes = ${minutes}`,
-}));
 
 /**
  * Failed deliveries by error code. Over a range, workspace-wide: from failure_rollups (grid.ts);
@@ -33,7 +27,7 @@ export async function listFailureReasons(
   const range = filters.from || filters.to || !filters.campaignId ? resolveRange(filters, defaultTz) : null;
   const top = `ORDER BY count DESC, code LIMIT ${Math.min(100, limit)}`;
   if (range && !needsPeople(scope, filters) && !filters.campaignId && !filters.variant) {
-    const from = gridSql(FAILURE_TIERS, range, [], rollupWhere(scope, filters, null), "error_code, error_title, failed");
+    const from = gridSql(failureTiers(), range, [], rollupWhere(scope, filters, null), "error_code, error_title, failed");
     // Per code and title first: a title whose failures all turned into deliveries since is gone.
     return query(
       db.prisma,

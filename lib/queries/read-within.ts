@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
+import { groupBy } from "../group-by";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
 import { gridIntervals, gridSql, intervalsSql, type Grain, type Interval } from "./grid";
 import { countTiers, ttrTiers } from "./rollup-tables";
@@ -56,7 +57,7 @@ export async function getReadWithin(
   };
   // Reads: a day the points cut is read whole in one class, and only its other stretches by the
   // hour, moved to their own classes (readWithinPlan).
-  const tiers = ttrTiers(scope, filters, false);
+  const tiers = ttrTiers(scope, filters);
   const plan = readWithinPlan(
     range.from.getTime(),
     range.to.getTime(),
@@ -137,7 +138,7 @@ export function readWithinPlan(from: number, to: number, now: Date, grains: Grai
   const intervals = gridIntervals(from, to, cuts, grains);
   if (!grains.includes(1440)) return { plain: intervals, days: [], moved: [] };
   const plain: Interval[] = [];
-  const pieces = new Map<number, Interval[]>();
+  const pieces: Interval[] = [];
   for (const iv of intervals) {
     if (iv.minutes >= 1440) plain.push(iv);
     // Hours and quarters (merged across cuts by the grid) cut again at the points and at UTC
@@ -146,13 +147,13 @@ export function readWithinPlan(from: number, to: number, now: Date, grains: Grai
       for (let a = iv.from; a < iv.to;) {
         const day = Math.floor(a / DAY_MS) * DAY_MS;
         const b = Math.min(iv.to, day + DAY_MS, ...cuts.filter((c) => c > a));
-        pieces.set(day, [...(pieces.get(day) ?? []), { ...iv, from: a, to: b }]);
+        pieces.push({ ...iv, from: a, to: b });
         a = b;
       }
   }
   const days: ReadWithinPlan["days"] = [];
   const moved: ReadWithinPlan["moved"] = [];
-  for (const [day, list] of pieces) {
+  for (const [day, list] of groupBy(pieces, (p) => Math.floor(p.from / DAY_MS) * DAY_MS)) {
     if (day < from || day + DAY_MS > to) {
       plain.push(...list);
       continue;
@@ -164,10 +165,4 @@ export function readWithinPlan(from: number, to: number, now: Date, grains: Grai
     for (const p of list) if (ageClass(p.from, now) !== k) moved.push({ ...p, moveFrom: k });
   }
   return { plain, days, moved };
-}
-
-function groupBy<T, K>(items: T[], key: (x: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const x of items) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
-  return out;
 }

@@ -1,5 +1,7 @@
 import type { Filters } from "./filters";
-import type { Grain, Tier } from "./grid";
+import { COARSE_GRAINS, type CoarseTable } from "../ingest/grains";
+import { replyPairsAsRollup } from "../ingest/support-replies-sql";
+import type { Tier } from "./grid";
 import type { ViewerScope } from "./scope";
 
 // Which rollup tables answer a question. delivery_rollups keeps the sender and the announcement
@@ -18,8 +20,8 @@ export function countsTable(scope: ViewerScope, f: Filters): "delivery_rollups" 
   return needsPeople(scope, f) ? "delivery_rollups" : "delivery_totals";
 }
 
-const coarse = (table: string, grains: Grain[] = [60, 1440, 10080]): Tier[] =>
-  grains.map((minutes) => ({ minutes, table, where: `minutes = ${minutes}` }));
+/** The grains a coarse table holds, as tiers. */
+const coarse = (table: CoarseTable): Tier[] => COARSE_GRAINS[table].map((minutes) => ({ minutes, table, where: `minutes = ${minutes}` }));
 
 /**
  * Count tables by grain for questions that select and group by no more than kind, source, client
@@ -35,17 +37,27 @@ export function countTiers(scope: ViewerScope, f: Filters): Tier[] {
 export function senderTiers(scope: ViewerScope, f: Filters): Tier[] {
   const fine: Tier = { minutes: 15, table: "delivery_rollups" };
   const announcements = f.announcementId || (scope.senderIds && scope.announcementIds?.length);
-  return announcements || f.campaignId || f.variant ? [fine] : [fine, ...coarse("sender_coarse", [1440, 10080])];
+  return announcements || f.campaignId || f.variant ? [fine] : [fine, ...coarse("sender_coarse")];
 }
 
+// Columns only the 15-minute table has, and those only ttr_split_coarse keeps of the coarse ones.
+const FINE_ONLY = /\b(campaign_id|variant|announcement_id|sender_id)\b/;
+const SOURCE_OR_PLATFORM = /\b(source_id|client_platform)\b/;
+
 /**
- * Time-to-read bin tables by grain for the same kind of question; `bySourceOrPlatform` when it
- * groups by source or client platform. Columns: bucket_start, kind, bin, count — and source_id,
- * client_platform unless the kind-only coarse table may answer.
+ * Time-to-read bin tables by grain for questions like countTiers', grouped by an optional SQL
+ * expression over the rollup columns. Columns: bucket_start, kind, bin, count — and whatever
+ * `groupBy` names.
  */
-export function ttrTiers(scope: ViewerScope, f: Filters, bySourceOrPlatform: boolean): Tier[] {
+export function ttrTiers(scope: ViewerScope, f: Filters, groupBy = ""): Tier[] {
   const fine: Tier = { minutes: 15, table: "ttr_rollups" };
-  if (needsPeople(scope, f) || f.campaignId || f.variant) return [fine];
-  if (bySourceOrPlatform || f.source || f.clientPlatform) return [fine, ...coarse("ttr_split_coarse", [1440, 10080])];
+  if (needsPeople(scope, f) || f.campaignId || f.variant || FINE_ONLY.test(groupBy)) return [fine];
+  if (SOURCE_OR_PLATFORM.test(groupBy) || f.source || f.clientPlatform) return [fine, ...coarse("ttr_split_coarse")];
   return [fine, ...coarse("ttr_coarse")];
 }
+
+/** Failed deliveries by error: failure_rollups holds every grain, the 15-minute one too. */
+export const failureTiers = (): Tier[] => coarse("failure_rollups");
+
+/** Support reply pairs: days and weeks from reply_rollups, a range's ragged ends from the pairs themselves. */
+export const replyTiers = (): Tier[] => [{ minutes: 15, table: replyPairsAsRollup() }, ...coarse("reply_rollups")];

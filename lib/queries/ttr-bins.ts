@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { rollupWhere, type Filters, type Range } from "./filters";
-import { gridSql, type Tier } from "./grid";
+import { gridSql } from "./grid";
 import { ttrTiers } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
@@ -10,10 +10,6 @@ export interface BinRow {
   bin: number;
   count: number;
 }
-
-// Columns only the 15-minute table has: grouping by them needs it.
-const FINE_ONLY = /\b(campaign_id|variant|announcement_id|sender_id)\b/;
-const SOURCE_OR_PLATFORM = /\b(source_id|client_platform)\b/;
 
 /**
  * Time-to-read histogram bins for the deliveries `f` selects (sent in `range`; all time when
@@ -31,9 +27,9 @@ export async function ttrBins(
 ): Promise<(BinRow & { g: string })[]> {
   const select = `${groupBy ? `(${groupBy})::text` : "''"} AS g, bin, count`;
   const w = rollupWhere(scope, f, null);
-  const fine: Tier = { minutes: 15, table: "ttr_rollups" };
-  const tiers = groupBy && FINE_ONLY.test(groupBy) ? [fine] : ttrTiers(scope, f, Boolean(groupBy && SOURCE_OR_PLATFORM.test(groupBy)));
-  const from = range ? gridSql(tiers, range, cuts, w, select) : { sql: `SELECT ${select} FROM ttr_rollups WHERE ${w}`, params: w.params };
+  const from = range
+    ? gridSql(ttrTiers(scope, f, groupBy), range, cuts, w, select)
+    : { sql: `SELECT ${select} FROM ttr_rollups WHERE ${w}`, params: w.params };
   return query(
     db.prisma,
     `SELECT g, bin, sum(count)::float8 AS count FROM (${from.sql}) AS b GROUP BY 1, 2 HAVING sum(count) <> 0`,

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { grainsSql, grainStartSql, type CoarseTable } from "../ingest/grains";
 import { query } from "../db/sql";
 import type { Outcome } from "../ingest/apply-batch";
 import { parseCanonical } from "../ingest/canonical";
@@ -74,9 +75,9 @@ const COUNTS = `sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(re
   sum(failed)::int AS failed, round(sum(ttr_sum)::numeric, 3)::text AS ttr_sum`;
 const NONZERO = "sum(sent) <> 0 OR sum(delivered) <> 0 OR sum(read) <> 0 OR sum(failed) <> 0";
 // Rows of the 15-minute tables once per coarse grain, keyed like the coarse tables.
-const byGrain = (table: string, grains = "(60), (1440), (10080)") =>
-  `(SELECT t.*, g.minutes, date_bin(make_interval(mins => g.minutes), t.bucket_start, 'epoch'::timestamptz) AS grain_start
-    FROM ${table} t CROSS JOIN (VALUES ${grains}) AS g(minutes)) AS t`;
+const byGrain = (table: string, coarse: CoarseTable) =>
+  `(SELECT t.*, g.minutes::int AS minutes, ${grainStartSql("t.bucket_start")} AS grain_start
+    FROM ${table} t CROSS JOIN ${grainsSql(coarse)}) AS t`;
 
 /**
  * The coarse rollup tables summed over shards — or, from "fine", what they must hold: the
@@ -93,28 +94,28 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
   const ttrSplits = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, ${SPLIT_KEY}, sum(count)::int AS count
-     FROM ${stored ? "ttr_split_coarse" : byGrain("ttr_rollups", "(1440), (10080)")} WHERE workspace_id = $1
+     FROM ${stored ? "ttr_split_coarse" : byGrain("ttr_rollups", "ttr_split_coarse")} WHERE workspace_id = $1
      GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
     [workspaceId],
   );
   const grains = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, source_id, client_platform, ${COUNTS}
-     FROM ${stored ? "delivery_coarse" : byGrain("delivery_rollups")} WHERE workspace_id = $1
+     FROM ${stored ? "delivery_coarse" : byGrain("delivery_rollups", "delivery_coarse")} WHERE workspace_id = $1
      GROUP BY 1, 2, 3, 4, 5 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5`,
     [workspaceId],
   );
   const senderGrains = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, sender_id, source_id, client_platform, ${COUNTS}
-     FROM ${stored ? "sender_coarse" : byGrain("delivery_rollups", "(1440), (10080)")} WHERE workspace_id = $1
+     FROM ${stored ? "sender_coarse" : byGrain("delivery_rollups", "sender_coarse")} WHERE workspace_id = $1
      GROUP BY 1, 2, 3, 4, 5, 6 HAVING ${NONZERO} ORDER BY 1, 2, 3, 4, 5, 6`,
     [workspaceId],
   );
   const ttrGrains = await query(
     db.prisma,
     `SELECT minutes::int AS minutes, ${stored ? "bucket_start" : "grain_start"} AS bucket_start, kind::text, bin, sum(count)::int AS count
-     FROM ${stored ? "ttr_coarse" : byGrain("ttr_rollups")} WHERE workspace_id = $1
+     FROM ${stored ? "ttr_coarse" : byGrain("ttr_rollups", "ttr_coarse")} WHERE workspace_id = $1
      GROUP BY 1, 2, 3, 4 HAVING sum(count) <> 0 ORDER BY 1, 2, 3, 4`,
     [workspaceId],
   );
@@ -124,10 +125,10 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
     stored
       ? `SELECT minutes::int AS minutes, bucket_start, kind::text, source_id, client_platform, error_code, error_title, sum(failed)::int AS failed
          FROM failure_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(failed) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`
-      : `SELECT g.minutes, date_bin(make_interval(mins => g.minutes), cohort_at, 'epoch'::timestamptz) AS bucket_start, kind::text,
+      : `SELECT g.minutes::int AS minutes, ${grainStartSql("cohort_at")} AS bucket_start, kind::text,
            coalesce(source_id, '') AS source_id, coalesce(client_platform, '') AS client_platform,
            left(coalesce(error_code, ''), 200) AS error_code, left(coalesce(error_title, ''), 200) AS error_title, count(*)::int AS failed
-         FROM deliveries CROSS JOIN (VALUES (15), (60), (1440), (10080)) AS g(minutes)
+         FROM deliveries CROSS JOIN ${grainsSql("failure_rollups")}
          WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
@@ -139,13 +140,13 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
       ? `SELECT minutes::int AS minutes, bucket_start, agent_id, source_id, is_first, bin, edge, sum(replies)::int AS replies,
            round(sum(seconds)::numeric, 3)::text AS seconds, sum(conversations)::int AS conversations
          FROM reply_rollups WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(replies) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`
-      : `SELECT g.minutes, date_bin(make_interval(mins => g.minutes), opened_at, 'epoch'::timestamptz) AS bucket_start, agent_id, source_id, is_first,
+      : `SELECT g.minutes::int AS minutes, ${grainStartSql("opened_at")} AS bucket_start, agent_id, source_id, is_first,
            ${BIN} AS bin, width_bucket(secs, ARRAY[300, 1800, 3600, 14400, 28800, 86400]::float8[]) AS edge, count(*)::int AS replies,
            round(sum(secs)::numeric, 3)::text AS seconds, count(*) FILTER (WHERE agent_first)::int AS conversations
          FROM (SELECT *, extract(epoch FROM answered_at - asked_at)::float8 AS secs,
                  row_number() OVER (PARTITION BY conversation_id, agent_id ORDER BY turn) = 1 AS agent_first
                FROM support_replies WHERE workspace_id = $1) AS p
-         CROSS JOIN (VALUES (1440), (10080)) AS g(minutes)
+         CROSS JOIN ${grainsSql("reply_rollups")}
          GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );

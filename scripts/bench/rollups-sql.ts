@@ -5,7 +5,8 @@
 // binned as bin 0 below 1 s, else floor(log2(s) × 8) + 1. rollups-sql.integration.test.ts proves
 // the two agree. Used by the dashboard benchmark to seed 10M deliveries without replaying them.
 
-import { replyRollupsSql, replyRows, supportRepliesSql } from "../../lib/ingest/support-replies-sql";
+import { grainsSql, grainStartSql } from "../../lib/ingest/grains";
+import { replyRollupsSql, replyRows, storedPairs, supportRepliesSql } from "../../lib/ingest/support-replies-sql";
 
 type Exec = (sql: string, params?: unknown[]) => Promise<unknown>;
 
@@ -13,9 +14,8 @@ const KEY = `to_timestamp(floor(extract(epoch FROM cohort_at) / 900) * 900), kin
   COALESCE(announcement_id, ''), COALESCE(sender_id, ''), COALESCE(source_id, ''), COALESCE(client_platform, '')`;
 const COLS = "workspace_id, bucket_start, kind, campaign_id, variant, announcement_id, sender_id, source_id, client_platform";
 const TTR = "GREATEST(0, extract(epoch FROM read_at - cohort_at))";
-// The coarse tables: every 15-minute row once per grain, at the UTC hour, day or week holding it.
-const GRAINS = "CROSS JOIN (VALUES (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)";
-const GRAIN_START = "date_bin(make_interval(mins => g.minutes), bucket_start, 'epoch'::timestamptz)";
+// The coarse tables: every 15-minute row once per grain of the table, at the bucket holding it.
+const GRAIN_START = grainStartSql("bucket_start");
 
 export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<void> {
   await exec(`DELETE FROM delivery_rollups WHERE workspace_id = $1`, [workspaceId]);
@@ -30,9 +30,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
   // Reply pairs of every conversation, with the statement ingestion runs per touched conversation.
   await exec(supportRepliesSql(`(SELECT workspace_id AS ws, id AS c FROM conversations WHERE workspace_id = $1) AS t`), [workspaceId]);
-  const pairs = `SELECT workspace_id AS ws, conversation_id AS c, turn, agent_id, asked_at, answered_at, is_first, opened_at, source_id
-    FROM support_replies WHERE workspace_id = $1`;
-  await exec(replyRollupsSql(replyRows(1, pairs), "0"), [workspaceId]);
+  await exec(replyRollupsSql(replyRows(1, storedPairs("support_replies s WHERE s.workspace_id = $1")), "0"), [workspaceId]);
   await exec(
     `INSERT INTO delivery_rollups (${COLS}, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, ${KEY}, count(*), count(*) FILTER (WHERE status IN ('delivered', 'read')),
@@ -61,7 +59,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(
     `INSERT INTO ttr_split_coarse (workspace_id, minutes, bucket_start, kind, source_id, client_platform, bin, count)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, source_id, client_platform, bin, sum(count)
-     FROM ttr_rollups CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
+     FROM ttr_rollups CROSS JOIN ${grainsSql("ttr_split_coarse")}
      WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 2, 3`,
     [workspaceId],
   );
@@ -69,28 +67,28 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
     `INSERT INTO delivery_coarse (workspace_id, minutes, bucket_start, kind, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, source_id, client_platform,
        sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
-     FROM delivery_totals ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2, 3`,
+     FROM delivery_totals CROSS JOIN ${grainsSql("delivery_coarse")} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(
     `INSERT INTO sender_coarse (workspace_id, minutes, bucket_start, kind, sender_id, source_id, client_platform, sent, delivered, read, failed, ttr_sum)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, sender_id, source_id, client_platform,
        sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum)
-     FROM delivery_rollups CROSS JOIN (VALUES (1440::smallint), (10080::smallint)) AS g(minutes)
+     FROM delivery_rollups CROSS JOIN ${grainsSql("sender_coarse")}
      WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(
     `INSERT INTO ttr_coarse (workspace_id, minutes, bucket_start, kind, bin, count)
      SELECT workspace_id, g.minutes, ${GRAIN_START}, kind, bin, sum(count)
-     FROM ttr_rollups ${GRAINS} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3`,
+     FROM ttr_rollups CROSS JOIN ${grainsSql("ttr_coarse")} WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3`,
     [workspaceId],
   );
   await exec(
     `INSERT INTO failure_rollups (workspace_id, minutes, bucket_start, kind, source_id, client_platform, error_code, error_title, failed)
-     SELECT workspace_id, g.minutes, date_bin(make_interval(mins => g.minutes), cohort_at, 'epoch'::timestamptz), kind,
+     SELECT workspace_id, g.minutes, ${grainStartSql("cohort_at")}, kind,
        COALESCE(source_id, ''), COALESCE(client_platform, ''), left(COALESCE(error_code, ''), 200), left(COALESCE(error_title, ''), 200), count(*)
-     FROM deliveries CROSS JOIN (VALUES (15::smallint), (60::smallint), (1440::smallint), (10080::smallint)) AS g(minutes)
+     FROM deliveries CROSS JOIN ${grainsSql("failure_rollups")}
      WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 2, 3`,
     [workspaceId],
   );
