@@ -503,6 +503,27 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     const o = await getOverview(db, agentScope, f, "UTC");
     const e = await counts(`cohort_at >= $1 AND cohort_at < $2 AND sender_id IN ('agent-amy', 's-marketing')`, [from, to]);
     expect(o.sent).toBe(e.sent);
+    // Scoped to senders, a +05:30 range reads days and weeks by sender and its ragged ends from
+    // the 15-minute rollups; local days of a timeseries likewise.
+    const [kFrom, kTo] = await bounds(SPRING, "Asia/Kolkata");
+    const kScoped = await getOverview(db, agentScope, { ...SPRING, tz: "Asia/Kolkata" }, "UTC");
+    const kWant = await counts(`cohort_at >= $1 AND cohort_at < $2 AND sender_id IN ('agent-amy', 's-marketing')`, [kFrom, kTo]);
+    expect([kScoped.sent, kScoped.delivered, kScoped.read, kScoped.failed]).toEqual([
+      kWant.sent,
+      kWant.delivered,
+      kWant.read,
+      kWant.failed,
+    ]);
+    expect(kScoped.sent).toBeGreaterThan(0);
+    const days = await getTimeseries(db, agentScope, { ...SPRING, tz: "Asia/Kolkata", unit: "day" }, "UTC");
+    const perDay = await sql(
+      `SELECT to_char(cohort_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS d, count(*)::int AS n FROM deliveries
+       WHERE workspace_id = '${WS}' AND cohort_at >= $1 AND cohort_at < $2 AND sender_id IN ('agent-amy', 's-marketing') GROUP BY 1`,
+      [kFrom, kTo],
+    );
+    expect(Object.fromEntries(days.buckets.filter((b) => b.sent > 0).map((b) => [b.start.slice(0, 10), b.sent]))).toEqual(
+      Object.fromEntries(perDay.map((r) => [r.d, r.n])),
+    );
     const kindScope = { workspaceId: WS, kinds: ["announcement"] };
     expect((await getOverview(db, kindScope, f, "UTC")).sent).toBe(
       (await counts(`cohort_at >= $1 AND cohort_at < $2 AND kind = 'announcement'`, [from, to])).sent,
