@@ -249,7 +249,9 @@ async function main() {
   } finally {
     process.kill(-server.pid!, "SIGTERM");
     await new Promise((r) => setTimeout(r, 1000));
-    await db.drop().catch(() => {});
+    // BENCH_KEEP=1 keeps the database for a look at its plans and sizes afterwards.
+    if (process.env.BENCH_KEEP) console.log(`kept ${db.url}`);
+    else await db.drop().catch(() => {});
   }
 }
 

@@ -2,7 +2,7 @@ import { ApiError } from "../api/errors";
 import { storableEvents } from "../privacy/minimise";
 import type { BatchItem, Outcome } from "./apply-batch";
 import { parseBatch, type LineError } from "./canonical";
-import { weight, type IngestEvent } from "./events";
+import { eventWeight, weight, type IngestEvent } from "./events";
 
 // A request to the batch endpoint as plain data, parsed and committed by the thread that commits
 // (the ingestion worker on PostgreSQL), like a webhook job (webhooks/accept.ts): the HTTP thread
@@ -83,7 +83,7 @@ function* chunks(events: IngestEvent[], size: number): Generator<IngestEvent[]> 
   let start = 0;
   let n = 0;
   for (let i = 0; i < events.length; i++) {
-    n += weight({ events: [events[i]] });
+    n += eventWeight(events[i]);
     if (n >= size) {
       yield events.slice(start, i + 1);
       start = i + 1;

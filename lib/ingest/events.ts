@@ -58,9 +58,14 @@ export function normaliseClientPlatform(value: string | null | undefined): strin
   return "unknown";
 }
 
-/** Work in a request: events, with a group send counting once per recipient. */
+/** Work of one event: a group send counts once per recipient. */
+export function eventWeight(e: IngestEvent): number {
+  return e.type === "message.sent" && e.recipientIds.length > 1 ? e.recipientIds.length : 1;
+}
+
+/** Work in a request: the sum of its events' weights. */
 export function weight(item: { events: IngestEvent[] }): number {
   let n = 0;
-  for (const e of item.events) n += e.type === "message.sent" ? Math.max(1, e.recipientIds.length) : 1;
+  for (const e of item.events) n += eventWeight(e);
   return n;
 }

@@ -579,6 +579,26 @@ function failureRows(failures: FailureDelta[]): (string | number)[][] {
   );
 }
 
+const CAMPAIGN_FAILURE_KEY_COLUMNS: [string, string][] = [
+  ["workspace_id", "text"],
+  ["campaign_id", "text"],
+  ["variant", "text"],
+  ["kind", `"MessageKind"`],
+  ["source_id", "text"],
+  ["client_platform", "text"],
+  ["error_code", "text"],
+  ["error_title", "text"],
+];
+
+/** Campaign failures have no time bucket: one row per campaign, variant, dimensions and error. */
+function campaignFailureRows(failures: FailureDelta[]): (string | number)[][] {
+  return sumBy(
+    failures.filter((f) => f.key.campaignId !== ""),
+    ({ key: k, code, title }) => [k.workspaceId, k.campaignId, k.variant, k.kind, k.sourceId, k.clientPlatform, cut(code), cut(title)],
+    (s = [0], f) => [s[0] + f.count],
+  );
+}
+
 export interface RollupDelta {
   key: RollupKey;
   sent: number;
@@ -646,6 +666,7 @@ export async function addRollups(
   const splitDims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
   await addCounters(tx, "ttr_split_coarse", splitKey, BIN_COLUMNS, grainBins(bins, COARSE_GRAINS.ttr_split_coarse, splitDims), shard);
   await addCounters(tx, "failure_rollups", FAILURE_KEY_COLUMNS, [["failed", "int"]], failureRows(failures), shard);
+  await addCounters(tx, "campaign_failures", CAMPAIGN_FAILURE_KEY_COLUMNS, [["failed", "int"]], campaignFailureRows(failures), shard);
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
   await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);
 }

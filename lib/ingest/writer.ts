@@ -5,7 +5,7 @@ import { publishChange, type ChangeNotice } from "../realtime/bus";
 import { commitWebhook, type WebhookJob, type WebhookResult } from "../webhooks/accept";
 import { applyBatch, type BatchItem, type Outcome } from "./apply-batch";
 import { commitBatch, type BatchJob, type BatchJobResult } from "./batch-job";
-import { weight, type IngestEvent } from "./events";
+import { eventWeight, weight, type IngestEvent } from "./events";
 
 // Group commit: concurrent requests queue their events; a lane takes everything queued for it (up
 // to a cap) and applies it in one transaction, then acknowledges each request. Under load this
@@ -34,6 +34,8 @@ const SPLIT_WORK = 100;
 
 interface Pending {
   item: BatchItem;
+  /** weight(item), counted once: takeGroup looks at it for every queued part. */
+  work: number;
   resolve: (outcomes: Outcome[]) => void;
   reject: (err: unknown) => void;
 }
@@ -99,7 +101,7 @@ export class IngestWriter {
 
   private enqueue(lane: number, item: BatchItem): Promise<Outcome[]> {
     return new Promise((resolve, reject) => {
-      (this.queues[lane] ??= []).push({ item, resolve, reject });
+      (this.queues[lane] ??= []).push({ item, work: weight(item), resolve, reject });
       this.pump(lane);
     });
   }
@@ -166,12 +168,11 @@ function takeGroup(queue: Pending[]): Pending[] {
   let work = 0;
   while (
     queue.length &&
-    (group.length === 0 ||
-      (events + queue[0].item.events.length <= MAX_EVENTS_PER_COMMIT && work + weight(queue[0].item) <= MAX_WORK_PER_COMMIT))
+    (group.length === 0 || (events + queue[0].item.events.length <= MAX_EVENTS_PER_COMMIT && work + queue[0].work <= MAX_WORK_PER_COMMIT))
   ) {
     const p = queue.shift()!;
     events += p.item.events.length;
-    work += weight(p.item);
+    work += p.work;
     group.push(p);
   }
   return group;
@@ -183,7 +184,7 @@ function chunk(events: BatchItem["events"], at: number[]): { events: BatchItem["
   let cur = { events: [] as BatchItem["events"], at: [] as number[] };
   let work = 0;
   events.forEach((ev, i) => {
-    const w = weight({ events: [ev] });
+    const w = eventWeight(ev);
     if (cur.events.length && (cur.events.length >= MAX_EVENTS_PER_COMMIT || work + w > MAX_WORK_PER_COMMIT)) {
       out.push(cur);
       cur = { events: [], at: [] };

@@ -14,8 +14,8 @@ export interface FailureReason {
 
 /**
  * Failed deliveries by error code. Over a range, workspace-wide: from failure_rollups (grid.ts);
- * for a campaign, a variant or people: from delivery state, through the partial indexes that hold
- * failed deliveries only. Titles are the longest-standing of a code's titles (max), as in state.
+ * a campaign or variant over all time: from campaign_failures; a campaign over a range, or
+ * people: from delivery state, through the partial indexes that hold failed deliveries only. Titles are the longest-standing of a code's titles (max), as in state.
  */
 export async function listFailureReasons(
   db: Db,
@@ -35,6 +35,17 @@ export async function listFailureReasons(
        FROM (SELECT error_code, error_title, sum(failed) AS n FROM (${from.sql}) AS f GROUP BY 1, 2 HAVING sum(failed) <> 0) AS t
        GROUP BY error_code ${top}`,
       from.params,
+    );
+  }
+  if (!range && !needsPeople(scope, filters)) {
+    // A campaign (or variant) all time: its failures by error, whatever the range of its sends.
+    const w = rollupWhere(scope, filters, null);
+    return query(
+      db.prisma,
+      `SELECT NULLIF(error_code, '') AS code, NULLIF(max(error_title), '') AS title, sum(n)::int AS count
+       FROM (SELECT error_code, error_title, sum(failed) AS n FROM campaign_failures WHERE ${w} GROUP BY 1, 2 HAVING sum(failed) <> 0) AS t
+       GROUP BY error_code ${top}`,
+      w.params,
     );
   }
   const w = deliveryWhere(scope, filters, range);

@@ -300,13 +300,25 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
         .sort(),
     ).toEqual(cells.map((x) => [x.weekday, x.hour, x.sent, x.read]).sort());
 
+    // A campaign or variant over all time (from campaign_failures), and over a range (from state).
+    const campaignReasons = (where: string, params: unknown[]) =>
+      sql(
+        `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count FROM deliveries
+         WHERE workspace_id = '${WS}' AND status = 'failed' AND ${where} GROUP BY 1 ORDER BY count DESC, code`,
+        params,
+      );
     const reasons = await listFailureReasons(db, scope, { campaignId: id }, "UTC");
-    const expReasons = await sql(
-      `SELECT error_code AS code, count(*)::int AS count FROM deliveries WHERE workspace_id = '${WS}' AND campaign_id = $1 AND status = 'failed' GROUP BY 1`,
-      [id],
-    );
-    expect(reasons.map((r) => [r.code, r.count]).sort()).toEqual(expReasons.map((r) => [r.code, r.count]).sort());
+    expect(reasons).toEqual(await campaignReasons("campaign_id = $1", [id]));
     expect(reasons.length).toBeGreaterThan(0);
+    const ofVariant = await listFailureReasons(db, scope, { campaignId: id, variant: "B" }, "UTC");
+    expect(ofVariant).toEqual(await campaignReasons("campaign_id = $1 AND variant = 'B'", [id]));
+    expect(ofVariant.length).toBeGreaterThan(0);
+    const [lo0, hi0] = [new Date(SPRING.from), new Date(`${SPRING.to}T00:00:00Z`)].map((d) => d.toISOString());
+    const ofRange = await listFailureReasons(db, scope, { campaignId: id, from: SPRING.from, to: SPRING.to, tz: "UTC" }, "UTC");
+    expect(ofRange).toEqual(
+      await campaignReasons("campaign_id = $1 AND cohort_at >= $2 AND cohort_at < $3::timestamptz + interval '1 day'", [id, lo0, hi0]),
+    );
+    expect(ofRange.length).toBeGreaterThan(0);
 
     // Over a range (from the failure rollups): every zone, kind and platform filter, titles included.
     for (const f of [

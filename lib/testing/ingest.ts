@@ -132,6 +132,18 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
+  const campaignFailures = await query(
+    db.prisma,
+    stored
+      ? `SELECT campaign_id, variant, kind::text, source_id, client_platform, error_code, error_title, sum(failed)::int AS failed
+         FROM campaign_failures WHERE workspace_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(failed) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`
+      : `SELECT campaign_id, coalesce(variant, '') AS variant, kind::text, coalesce(source_id, '') AS source_id,
+           coalesce(client_platform, '') AS client_platform, left(coalesce(error_code, ''), 200) AS error_code,
+           left(coalesce(error_title, ''), 200) AS error_title, count(*)::int AS failed
+         FROM deliveries WHERE workspace_id = $1 AND status = 'failed' AND campaign_id IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+    [workspaceId],
+  );
   // Replies from their pairs, with the agent's first reply per conversation found by a window.
   const BIN = `CASE WHEN secs < 1 THEN 0 ELSE floor(log(2.0, secs::numeric) * 8)::int + 1 END`;
   const replies = await query(
@@ -150,7 +162,7 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
-  return { totals, ttrSplits, grains, senderGrains, ttrGrains, failures, replies };
+  return { totals, ttrSplits, grains, senderGrains, ttrGrains, failures, campaignFailures, replies };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

@@ -25,6 +25,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM delivery_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM ttr_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM failure_rollups WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM campaign_failures WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM sender_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM reply_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
@@ -90,6 +91,13 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
        COALESCE(source_id, ''), COALESCE(client_platform, ''), left(COALESCE(error_code, ''), 200), left(COALESCE(error_title, ''), 200), count(*)
      FROM deliveries CROSS JOIN ${grainsSql("failure_rollups")}
      WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 2, 3`,
+    [workspaceId],
+  );
+  await exec(
+    `INSERT INTO campaign_failures (workspace_id, campaign_id, variant, kind, source_id, client_platform, error_code, error_title, failed)
+     SELECT workspace_id, campaign_id, COALESCE(variant, ''), kind, COALESCE(source_id, ''), COALESCE(client_platform, ''),
+       left(COALESCE(error_code, ''), 200), left(COALESCE(error_title, ''), 200), count(*)
+     FROM deliveries WHERE workspace_id = $1 AND status = 'failed' AND campaign_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     [workspaceId],
   );
 }
