@@ -3,7 +3,8 @@ import { rate } from "../metrics/rates";
 // The counters every view reports, summed from delivery_rollups, and the rates derived from them.
 
 /** The count columns every count rollup table has, for selecting rows to sum (see grid.ts). */
-export const COUNT_COLUMNS = "sent, delivered, read, failed, ttr_sum";
+export const COUNTERS = ["sent", "delivered", "read", "failed", "ttr_sum"];
+export const COUNT_COLUMNS = COUNTERS.join(", ");
 
 /** SELECT list over delivery_rollups (alias optional). */
 export function countsSql(alias = ""): string {

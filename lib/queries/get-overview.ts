@@ -1,7 +1,7 @@
 import "server-only";
 import { query } from "../db/sql";
 import type { Db } from "../db/client";
-import { COUNT_COLUMNS, countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
+import { COUNTERS, countsOf, countsSql, isImmature, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters, type Range } from "./filters";
 import { gridSql } from "./grid";
 import { countTiers } from "./rollup-tables";
@@ -31,7 +31,7 @@ export async function overviewsOf(db: Db, scope: ViewerScope, filters: Filters, 
   const edges = cuts.map((c) => c.getTime() / 1000);
   // The period's index: 0 before the first cut, i from the i-th on.
   const period = edges.length ? `width_bucket(extract(epoch FROM bucket_start)::float8, ARRAY[${edges.join(", ")}]::float8[])` : "0";
-  const rows = gridSql(countTiers(scope, filters), range, cuts, rollupWhere(scope, filters, null), `${period} AS g, ${COUNT_COLUMNS}`);
+  const rows = gridSql(countTiers(scope, filters), range, cuts, rollupWhere(scope, filters, null), `${period} AS g`, COUNTERS);
   const [totals, bins] = await Promise.all([
     query<CountRow & { g: number }>(db.prisma, `SELECT g, ${countsSql()} FROM (${rows.sql}) AS r GROUP BY 1`, rows.params),
     ttrBins(db, scope, filters, range, period, cuts),

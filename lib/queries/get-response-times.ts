@@ -135,13 +135,11 @@ export async function getResponseTimes(
   // Calendar time: from reply_rollups (grid.ts), ~a few thousand rows whatever the range, instead
   // of the range's pairs (~250k a month in a busy workspace). Percentiles from the log bins (within
   // 4.4 %, as time-to-read); counts, means, conversations and the distribution exact.
-  const from = gridSql(
-    replyTiers(),
-    range,
-    [],
-    repliesWhere(scope, filters),
-    "agent_id, is_first, bin, edge, replies, seconds, conversations",
-  );
+  const from = gridSql(replyTiers(), range, [], repliesWhere(scope, filters), "agent_id, is_first, bin, edge", [
+    "replies",
+    "seconds",
+    "conversations",
+  ]);
   const rows = await query<RollupRow>(
     db.prisma,
     `SELECT agent_id AS agent, is_first AS first, bin, edge, grouping(edge)::int AS by_bin,

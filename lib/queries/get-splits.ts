@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { COUNT_COLUMNS, countsOf, countsSql, type CountRow, type Counts } from "./counts";
+import { COUNTERS, countsOf, countsSql, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
 import { gridSql } from "./grid";
 import { countTiers } from "./rollup-tables";
@@ -24,7 +24,7 @@ export async function getSplits(db: Db, scope: ViewerScope, filters: Filters, by
   const range = resolveRange(filters, defaultTz);
   // '' (not reported) and an unrecognised platform both read as "unknown".
   const col = by === "clientPlatform" ? `CASE WHEN client_platform IN ('', 'unknown') THEN 'unknown' ELSE client_platform END` : COLUMN[by];
-  const from = gridSql(countTiers(scope, filters), range, [], rollupWhere(scope, filters, null), `${col} AS g, ${COUNT_COLUMNS}`);
+  const from = gridSql(countTiers(scope, filters), range, [], rollupWhere(scope, filters, null), `${col} AS g`, COUNTERS);
   const [rows, bins] = await Promise.all([
     query<CountRow & { g: string }>(db.prisma, `SELECT g, ${countsSql()} FROM (${from.sql}) AS r GROUP BY 1`, from.params),
     ttrBins(db, scope, filters, range, col),

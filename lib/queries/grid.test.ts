@@ -90,6 +90,42 @@ describe("grid intervals", () => {
     }
   });
 
+  it("complement ragged ends: signed intervals count every quarter of the range once and none outside", () => {
+    let seed = 5;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const sets: Grain[][] = [[15], [15, 60], [15, 1440], [15, 10080], [15, 60, 1440], GRAINS];
+    for (let i = 0; i < 300; i++) {
+      const grains = sets[i % sets.length];
+      const from = Date.UTC(2026, 8, 1) + rnd(2000) * Q;
+      const to = from + rnd(5000) * Q;
+      const ivs = gridIntervals(from, to, [], grains, true);
+      const count = new Map<number, number>();
+      for (const iv of ivs) {
+        const size = iv.minutes * 60_000;
+        expect(grains.includes(iv.minutes) && iv.from % size === 0 && iv.to % size === 0).toBe(true);
+        for (let q = iv.from; q < iv.to; q += Q) count.set(q, (count.get(q) ?? 0) + (iv.sign ?? 1));
+      }
+      const wrong = [...count].filter(([q, n]) => n !== (q >= from && q < to ? 1 : 0));
+      for (let q = from; q < to; q += Q) if (!count.has(q)) wrong.push([q, 0]);
+      expect(wrong, `case ${i}`).toEqual([]);
+    }
+  });
+
+  it("complement a local day's 23 hours as one day less an hour (Europe/Berlin, 30 days)", () => {
+    const from = Date.UTC(2026, 9, 27, 23); // local midnight, +01:00
+    const to = from + 30 * D;
+    const ivs = gridIntervals(from, to, [], GRAINS, true);
+    // Start: one hour; end: 23 hours of 2026-11-26, read as the day less its last hour.
+    expect(ivs[0]).toEqual({ minutes: 60, from, to: Date.UTC(2026, 9, 28) });
+    expect(ivs.slice(-2)).toEqual([
+      { minutes: 1440, from: Date.UTC(2026, 10, 26), to: Date.UTC(2026, 10, 27) },
+      { minutes: 60, from: to, to: Date.UTC(2026, 10, 27), sign: -1 },
+    ]);
+    // Without complements the same end is 23 hour rows.
+    expect(gridIntervals(from, to, [], GRAINS).slice(-1)).toEqual([{ minutes: 60, from: Date.UTC(2026, 10, 26), to }]);
+    expect(() => gridIntervals(from, to, [from + D], GRAINS, true)).toThrow(/group by time/);
+  });
+
   it("refuse grain sets without the 15-minute grain", () => {
     expect(() => gridIntervals(0, D, [], [60, 1440])).toThrow(/15-minute/);
   });

@@ -31,7 +31,7 @@ export async function listAgentReadRates(
   const filters: Filters = { source: f.source, teamId: f.teamId, senderId: f.agentId, kind: "support" };
   const w = rollupWhere(scope, filters, null);
   w.add("sender_id <> ''");
-  const from = gridSql(senderTiers(scope, filters), range, [], w, "sender_id, sent, delivered, read");
+  const from = gridSql(senderTiers(scope, filters), range, [], w, "sender_id", ["sent", "delivered", "read"]);
   const rows = await query<{ agentId: string; sent: number; delivered: number; read: number }>(
     db.prisma,
     `SELECT sender_id AS "agentId", sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(read)::int AS read

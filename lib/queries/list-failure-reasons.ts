@@ -27,7 +27,7 @@ export async function listFailureReasons(
   const range = filters.from || filters.to || !filters.campaignId ? resolveRange(filters, defaultTz) : null;
   const top = `ORDER BY count DESC, code LIMIT ${Math.min(100, limit)}`;
   if (range && !needsPeople(scope, filters) && !filters.campaignId && !filters.variant) {
-    const from = gridSql(failureTiers(), range, [], rollupWhere(scope, filters, null), "error_code, error_title, failed");
+    const from = gridSql(failureTiers(), range, [], rollupWhere(scope, filters, null), "error_code, error_title", ["failed"]);
     // Per code and title first: a title whose failures all turned into deliveries since is gone.
     return query(
       db.prisma,

@@ -25,11 +25,11 @@ export async function ttrBins(
   groupBy?: string,
   cuts: Date[] = [],
 ): Promise<(BinRow & { g: string })[]> {
-  const select = `${groupBy ? `(${groupBy})::text` : "''"} AS g, bin, count`;
+  const select = `${groupBy ? `(${groupBy})::text` : "''"} AS g, bin`;
   const w = rollupWhere(scope, f, null);
   const from = range
-    ? gridSql(ttrTiers(scope, f, groupBy), range, cuts, w, select)
-    : { sql: `SELECT ${select} FROM ttr_rollups WHERE ${w}`, params: w.params };
+    ? gridSql(ttrTiers(scope, f, groupBy), range, cuts, w, select, ["count"])
+    : { sql: `SELECT ${select}, count FROM ttr_rollups WHERE ${w}`, params: w.params };
   return query(
     db.prisma,
     `SELECT g, bin, sum(count)::float8 AS count FROM (${from.sql}) AS b GROUP BY 1, 2 HAVING sum(count) <> 0`,
