@@ -16,7 +16,7 @@ import { getOverview } from "../lib/queries/get-overview";
 import { getKpis } from "../lib/queries/get-kpis";
 import { getTimeseries } from "../lib/queries/get-timeseries";
 import { getTtrDistribution } from "../lib/queries/get-ttr-distribution";
-import { getReadWithin } from "../lib/queries/read-within";
+import { getReadWithin, READ_WITHIN_POINTS } from "../lib/queries/read-within";
 import { getSplits } from "../lib/queries/get-splits";
 import { listCampaigns } from "../lib/queries/list-campaigns";
 import { getCampaign } from "../lib/queries/get-campaign";
@@ -293,21 +293,38 @@ function buildCases(db: Db, plain: Db, scan: Db): Case[] {
       },
     },
     {
-      // The Overview's "% read within t" curve; compared at its last point (7 days): delivered
-      // deliveries whose 15-minute cohort bucket ended at least 7 days before now.
+      // The Overview's "% read within t" curve, the whole of it: per age class (how many points a
+      // cohort is old enough for) and time-to-read bin, from the deliveries, chained into the
+      // points as getReadWithin does; every point's three numbers must agree.
       name: "read within t (curve)",
       basis: "rollups",
       fast: (i) => getReadWithin(db, scope, filtersFor(i), "Europe/Berlin", NOW),
-      slow: (i) => {
+      slow: async (i) => {
         const r = range(i);
-        return sql(
-          `SELECT count(*)::float8 AS delivered FROM deliveries WHERE workspace_id = 'bench' AND status IN ('delivered', 'read')
+        const rows = await sql(
+          `SELECT width_bucket(extract(epoch FROM $4::timestamptz - (date_bin('15 minutes', cohort_at, TIMESTAMPTZ 'epoch') + interval '15 minutes'))::float8,
+               $5::float8[]) AS k,
+             CASE WHEN status <> 'read' THEN -1 WHEN ${TTR} < 1 THEN 0 ELSE floor(log(2.0, ${TTR}::numeric) * 8)::int + 1 END AS bin,
+             count(*)::float8 AS n
+           FROM deliveries WHERE workspace_id = 'bench' AND status IN ('delivered', 'read')
              AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(r.f, 3)}
-             AND date_bin('15 minutes', cohort_at, TIMESTAMPTZ '2000-01-01') + interval '15 minutes' <= $4::timestamptz - interval '604800 seconds'`,
-          [r.from, r.to, r.f.kind ?? null, NOW.toISOString()],
+           GROUP BY 1, 2`,
+          [r.from, r.to, r.f.kind ?? null, NOW.toISOString(), READ_WITHIN_POINTS],
         );
+        const within = (bin: number, t: number) => bin >= 0 && Math.pow(2, bin / 8) <= t;
+        return READ_WITHIN_POINTS.map((t, p) => {
+          const old = rows.filter((x) => num(x.k) >= p + 1);
+          const sum = (f: (x: Row) => boolean) => old.filter(f).reduce((n, x) => n + num(x.n), 0);
+          const prev = p === 0 ? 0 : READ_WITHIN_POINTS[p - 1];
+          return {
+            seconds: t,
+            delivered: sum(() => true),
+            readBefore: sum((x) => within(num(x.bin), prev)),
+            read: sum((x) => within(num(x.bin), t)),
+          };
+        });
       },
-      agree: (a, b) => (a as Awaited<ReturnType<typeof getReadWithin>>).at(-1)!.delivered === num((b as Row[])[0].delivered),
+      agree: state,
     },
     ...(["source", "clientPlatform"] as const).map((by): Case => ({
       name: `split by ${by}`,
@@ -316,15 +333,23 @@ function buildCases(db: Db, plain: Db, scan: Db): Case[] {
       slow: (i) => {
         const r = range(i);
         const col = by === "source" ? "source_id" : "COALESCE(client_platform, 'unknown')";
+        // The same answer: counts and time-to-read (median, 90th percentile) per value.
         return sql(
-          `SELECT ${col} AS g, ${COUNTS} FROM deliveries
+          `SELECT ${col} AS g, ${COUNTS},
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY ${TTR}) FILTER (WHERE status = 'read') AS p50,
+             percentile_disc(0.9) WITHIN GROUP (ORDER BY ${TTR}) FILTER (WHERE status = 'read') AS p90
+           FROM deliveries
              WHERE workspace_id = 'bench' AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(r.f, 3)} GROUP BY 1`,
           [r.from, r.to, r.f.kind ?? null],
         );
       },
       agree: (a, b) => {
         const rows = b as Row[];
-        return (a as Awaited<ReturnType<typeof getSplits>>).every((s) => rows.find((r) => r.g === s.value)?.read === s.read);
+        const near = (x: number | null, y: unknown) => (x === null ? y === null : Math.abs(x / num(y) - 1) < 0.045);
+        return (a as Awaited<ReturnType<typeof getSplits>>).every((s) => {
+          const r = rows.find((x) => x.g === s.value);
+          return r?.read === s.read && r.sent === s.sent && near(s.timeToRead.p50, r.p50) && near(s.timeToRead.p90, r.p90);
+        });
       },
     })),
     {
