@@ -520,6 +520,36 @@ function coarseDeltas(deltas: RollupDelta[]): (string | number)[][] {
   );
 }
 
+const CAMPAIGN_TOTALS_KEY_COLUMNS: Column[] = [
+  ["workspace_id", "text"],
+  ["campaign_id", "text"],
+  ["variant", "text"],
+  ["kind", `"MessageKind"`],
+  ["source_id", "text"],
+  ["client_platform", "text"],
+];
+
+/** Campaign deltas summed over time, with the first and last bucket they touch. */
+function campaignTotals(deltas: RollupDelta[]): Cell[][] {
+  const out = new Map<string, { key: string[]; sums: number[]; first: number; last: number }>();
+  for (const d of deltas) {
+    const k = d.key;
+    if (k.campaignId === "") continue;
+    const key = [k.workspaceId, k.campaignId, k.variant, k.kind, k.sourceId, k.clientPlatform];
+    const ks = key.join("\u0000");
+    const at = k.bucketStart.getTime();
+    const sums = [d.sent, d.delivered, d.read, d.failed, d.ttrSum];
+    const row = out.get(ks);
+    if (!row) out.set(ks, { key, sums, first: at, last: at });
+    else {
+      sums.forEach((v, i) => (row.sums[i] += v));
+      row.first = Math.min(row.first, at);
+      row.last = Math.max(row.last, at);
+    }
+  }
+  return [...out.values()].map((r) => [...r.key, ...r.sums, r.first, r.last]);
+}
+
 /** `deltas` summed per coarse grain and the dimensions `dims` keeps. */
 function grainDeltas(deltas: RollupDelta[], grains: readonly number[], dims: (k: RollupKey) => string[]): (string | number)[][] {
   return sumBy(
@@ -618,17 +648,32 @@ const COUNT_COLUMNS: Column[] = [
 ];
 const BIN_COLUMNS: Column[] = [["count", "int"]];
 
-/** Adds `rows` (key cells, then counter cells) to the counter rows of `shard` in `table`. */
-async function addCounters(tx: Tx, table: string, key: Column[], counters: Column[], rows: Cell[][], shard: number): Promise<void> {
+/**
+ * Adds `rows` (key cells, then counter cells, then bound cells) to the counter rows of `shard` in
+ * `table`. Bounds keep the least (`min`) or greatest (`max`) value ever written.
+ */
+async function addCounters(
+  tx: Tx,
+  table: string,
+  key: Column[],
+  counters: Column[],
+  rows: Cell[][],
+  shard: number,
+  bounds: [name: string, pgType: string, keep: "min" | "max"][] = [],
+): Promise<void> {
   if (!rows.length) return;
-  const u = rowsOf("r", [...key, ...counters], rows, 2);
+  const u = rowsOf("r", [...key, ...counters, ...bounds.map(([n, t]): Column => [n, t])], rows, 2);
   const pk = key.map(([name]) => name).join(", ");
-  const names = counters.map(([name]) => name);
+  const names = [...counters, ...bounds].map(([name]) => name);
+  const set = [
+    ...counters.map(([n]) => `${n} = t.${n} + EXCLUDED.${n}`),
+    ...bounds.map(([n, , keep]) => `${n} = ${keep === "min" ? "LEAST" : "GREATEST"}(t.${n}, EXCLUDED.${n})`),
+  ];
   await execute(
     tx,
     `INSERT INTO ${table} AS t (${pk}, ${names.join(", ")}, shard)
      SELECT *, $1::smallint FROM ${u.from} ORDER BY ${pk}
-     ON CONFLICT (${pk}, shard) DO UPDATE SET ${names.map((n) => `${n} = t.${n} + EXCLUDED.${n}`).join(", ")}`,
+     ON CONFLICT (${pk}, shard) DO UPDATE SET ${set.join(", ")}`,
     [shard, ...u.params],
   );
 }
@@ -648,6 +693,10 @@ export async function addRollups(
   const deltaRows = deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]);
   await addCounters(tx, "delivery_rollups", ROLLUP_KEY_COLUMNS, COUNT_COLUMNS, deltaRows, shard);
   await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
+  await addCounters(tx, "campaign_totals", CAMPAIGN_TOTALS_KEY_COLUMNS, COUNT_COLUMNS, campaignTotals(deltas), shard, [
+    ["first_at", "timestamptz", "min"],
+    ["last_at", "timestamptz", "max"],
+  ]);
   const coarseKey: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"]];
   const dims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
   await addCounters(tx, "delivery_coarse", coarseKey, COUNT_COLUMNS, grainDeltas(deltas, COARSE_GRAINS.delivery_coarse, dims), shard);

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { query } from "../db/sql";
 import { countsOf, countsSql, type CountRow, type Counts } from "./counts";
 import { resolveRange, rollupWhere, type Filters } from "./filters";
-import { countsTable } from "./rollup-tables";
+import { countsTable, needsPeople } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
 
 export const campaignSortSchema = z.enum([
@@ -41,12 +41,16 @@ export async function listCampaigns(
   const f = { ...filters, kind: "campaign" as const };
   const w = rollupWhere(scope, f, range, "r");
   w.add("r.campaign_id <> ''");
+  // All time, workspace-wide: campaign_totals (a few rows per campaign); else the 15-minute rows.
+  const allTime = !range && !needsPeople(scope, f);
+  const first = allTime ? "min(r.first_at)" : "min(r.bucket_start)";
+  const last = allTime ? "max(r.last_at)" : "max(r.bucket_start)";
   const rows = await query<CountRow & { id: string; title: string | null; first: Date; last: Date }>(
     db.prisma,
     // Summed first, titled after: joining every rollup row to its campaign cost more than the sums.
     `SELECT a.*, c.title FROM (
-       SELECT r.campaign_id AS id, min(r.bucket_start) AS first, max(r.bucket_start) AS last, ${countsSql("r")}
-       FROM ${countsTable(scope, f)} r WHERE ${w} GROUP BY r.campaign_id
+       SELECT r.campaign_id AS id, ${first} AS first, ${last} AS last, ${countsSql("r")}
+       FROM ${allTime ? "campaign_totals" : countsTable(scope, f)} r WHERE ${w} GROUP BY r.campaign_id
      ) AS a LEFT JOIN campaigns c ON c.workspace_id = $1 AND c.id = a.id`,
     w.params,
   );

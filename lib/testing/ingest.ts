@@ -132,6 +132,15 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
+  // Campaign totals against the 15-minute totals: sums, and the first and last bucket written.
+  const campaignTotals = await query(
+    db.prisma,
+    `SELECT campaign_id, variant, kind::text, source_id, client_platform, ${COUNTS},
+       min(${stored ? "first_at" : "bucket_start"}) AS first_at, max(${stored ? "last_at" : "bucket_start"}) AS last_at
+     FROM ${stored ? "campaign_totals" : "delivery_totals"} WHERE workspace_id = $1 AND campaign_id <> ''
+     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    [workspaceId],
+  );
   const campaignFailures = await query(
     db.prisma,
     stored
@@ -162,7 +171,7 @@ export async function coarseRollups(db: Db, workspaceId: string, from: "stored" 
          GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     [workspaceId],
   );
-  return { totals, ttrSplits, grains, senderGrains, ttrGrains, failures, campaignFailures, replies };
+  return { totals, ttrSplits, grains, senderGrains, ttrGrains, failures, campaignTotals, campaignFailures, replies };
 }
 
 /** The rollups recomputed from scratch from delivery state, independently of the ingest code. */

@@ -26,6 +26,7 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
   await exec(`DELETE FROM ttr_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM failure_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM campaign_failures WHERE workspace_id = $1`, [workspaceId]);
+  await exec(`DELETE FROM campaign_totals WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM sender_coarse WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM reply_rollups WHERE workspace_id = $1`, [workspaceId]);
   await exec(`DELETE FROM support_replies WHERE workspace_id = $1`, [workspaceId]);
@@ -91,6 +92,13 @@ export async function rebuildRollups(exec: Exec, workspaceId: string): Promise<v
        COALESCE(source_id, ''), COALESCE(client_platform, ''), left(COALESCE(error_code, ''), 200), left(COALESCE(error_title, ''), 200), count(*)
      FROM deliveries CROSS JOIN ${grainsSql("failure_rollups")}
      WHERE workspace_id = $1 AND status = 'failed' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 2, 3`,
+    [workspaceId],
+  );
+  await exec(
+    `INSERT INTO campaign_totals (workspace_id, campaign_id, variant, kind, source_id, client_platform, sent, delivered, read, failed, ttr_sum, first_at, last_at)
+     SELECT workspace_id, campaign_id, variant, kind, source_id, client_platform,
+       sum(sent), sum(delivered), sum(read), sum(failed), sum(ttr_sum), min(bucket_start), max(bucket_start)
+     FROM delivery_totals WHERE workspace_id = $1 AND campaign_id <> '' GROUP BY 1, 2, 3, 4, 5, 6`,
     [workspaceId],
   );
   await exec(
