@@ -308,6 +308,18 @@ describe.each(DATABASE_KINDS)("ingestion semantics on %s", (kind) => {
     for (const rows of Object.values(coarse)) expect(rows.length).toBeGreaterThan(0);
     // Every grain of the coarse tables is written.
     expect(new Set(coarse.grains.map((r) => (r as { minutes: number }).minutes))).toEqual(new Set([60, 1440, 10080]));
+    // The unread follow-up list's column: the cohort time of exactly the unread support deliveries.
+    const [unread] = await query<{ wrong: number; unread: number; read: number }>(
+      db.prisma,
+      `SELECT count(*) FILTER (WHERE support_unread_at IS DISTINCT FROM
+           CASE WHEN kind = 'support' AND status IN ('sent', 'delivered') THEN cohort_at END)::int AS wrong,
+         count(support_unread_at)::int AS unread, count(*) FILTER (WHERE kind = 'support' AND status = 'read')::int AS read
+       FROM deliveries WHERE workspace_id = $1`,
+      [w],
+    );
+    expect(unread).toEqual({ wrong: 0, unread: expect.any(Number), read: expect.any(Number) });
+    expect(unread.unread).toBeGreaterThan(0);
+    expect(unread.read).toBeGreaterThan(0);
   });
 });
 

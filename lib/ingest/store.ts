@@ -410,6 +410,7 @@ export async function writeDeliveries(
       ["announcement_id", "text"],
       ["source_id", "text"],
       ["updated_at", "timestamptz"],
+      ["support_unread_at", "timestamptz"],
     ],
     states.map(({ state: s, status, cohortAt }) => [
       s.workspaceId,
@@ -433,13 +434,14 @@ export async function writeDeliveries(
       s.announcementId,
       s.sourceId,
       now,
+      s.kind === "support" && (status === "sent" || status === "delivered") ? cohortAt : null,
     ]),
   );
   await execute(
     tx,
     `INSERT INTO deliveries (workspace_id, message_id, recipient_id, status, cohort_at, sent_at, delivered_at, read_at,
        failed_at, read_by_watermark, error_code, error_title, client_platform, kind, sender_id, conversation_id,
-       campaign_id, variant, announcement_id, source_id, updated_at)
+       campaign_id, variant, announcement_id, source_id, updated_at, support_unread_at)
      SELECT * FROM ${u.from}
      ON CONFLICT (workspace_id, message_id, recipient_id) DO UPDATE SET
        status = EXCLUDED.status, cohort_at = EXCLUDED.cohort_at, sent_at = EXCLUDED.sent_at,
@@ -448,7 +450,7 @@ export async function writeDeliveries(
        error_title = EXCLUDED.error_title, client_platform = EXCLUDED.client_platform, kind = EXCLUDED.kind,
        sender_id = EXCLUDED.sender_id, conversation_id = EXCLUDED.conversation_id, campaign_id = EXCLUDED.campaign_id,
        variant = EXCLUDED.variant, announcement_id = EXCLUDED.announcement_id, source_id = EXCLUDED.source_id,
-       updated_at = EXCLUDED.updated_at`,
+       updated_at = EXCLUDED.updated_at, support_unread_at = EXCLUDED.support_unread_at`,
     u.params,
   );
 }

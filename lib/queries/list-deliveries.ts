@@ -46,7 +46,7 @@ const STATUS_SQL: Record<NonNullable<DeliveryListFilters["status"]>, string> = {
   sent: "TRUE", // every delivery counts as sent
   delivered: "d.status IN ('delivered', 'read')",
   read: "d.status = 'read'",
-  failed: "d.status = 'failed'",
+  failed: "d.failed_at IS NOT NULL AND d.status = 'failed'", // failed_at: the partial index's predicate
   pending: "d.status = 'sent'",
   unread: "d.status = 'delivered'",
 };

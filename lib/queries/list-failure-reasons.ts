@@ -49,7 +49,7 @@ export async function listFailureReasons(
     );
   }
   const w = deliveryWhere(scope, filters, range);
-  w.add("status = 'failed'");
+  w.add("failed_at IS NOT NULL AND status = 'failed'"); // failed_at: the partial indexes' predicate
   return query(
     db.prisma,
     `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count

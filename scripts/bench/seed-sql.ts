@@ -94,7 +94,7 @@ export async function seedBench(exec: Exec, n: number, opts: { events: boolean; 
     `deliveries (${n.toLocaleString("en")} planned)`,
     `INSERT INTO deliveries (workspace_id, message_id, recipient_id, status, cohort_at, sent_at, delivered_at, read_at, failed_at,
        read_by_watermark, error_code, error_title, client_platform, kind, sender_id, conversation_id, campaign_id, variant,
-       announcement_id, source_id, updated_at)
+       announcement_id, source_id, updated_at, support_unread_at)
      SELECT '${BENCH_WS}', id, recipient, status::"DeliveryStatus", sent, sent,
        CASE WHEN status IN ('delivered', 'read') THEN sent + make_interval(secs => 1 + u3 * 60) END,
        CASE WHEN status = 'read' THEN LEAST(now(), sent + make_interval(secs => 1 + u3 * 60 + exp(u4 * 12.5))) END,
@@ -103,7 +103,8 @@ export async function seedBench(exec: Exec, n: number, opts: { events: boolean; 
        CASE WHEN status = 'failed' THEN (ARRAY['131049', '131026', '131047', '130472', '131000'])[1 + (u4 * 5)::int % 5] END,
        CASE WHEN status = 'failed' THEN 'Error ' || (ARRAY['131049', '131026', '131047', '130472', '131000'])[1 + (u4 * 5)::int % 5] END,
        (ARRAY['ios', 'android', 'android', 'web', 'desktop', NULL])[1 + (u5 * 6)::int % 6],
-       kind, sender, conv, campaign, variant, ann, source, now()
+       kind, sender, conv, campaign, variant, ann, source, now(),
+       CASE WHEN kind = 'support' AND status IN ('sent', 'delivered') THEN sent END
      FROM (
        SELECT m.*, CASE WHEN m.kind = 'announcement' THEN 'mem-' || ((substr(m.id, 5)::int * 37 + i) % 2000)
                         WHEN m.kind = 'support' THEN 'cust-' || split_part(m.id, '-', 2)
