@@ -438,7 +438,7 @@ function buildCases(db: Db, plain: Db, scan: Db): Case[] {
         const r = range(i * 4 + 1);
         return sql(
           `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count FROM deliveries
-           WHERE workspace_id = 'bench' AND status = 'failed' AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(r.f, 3)}
+           WHERE workspace_id = 'bench' AND failed_at IS NOT NULL AND status = 'failed' AND cohort_at >= $1::timestamptz AND cohort_at < $2::timestamptz ${kindSql(r.f, 3)}
            GROUP BY 1 ORDER BY count DESC, code LIMIT 20`,
           [r.from, r.to, r.f.kind ?? null],
         );
@@ -476,7 +476,7 @@ function stateCases(db: Db, scan: Db, state: (a: unknown, b: unknown) => boolean
         query<Row>(
           db.prisma,
           `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count FROM deliveries
-           WHERE workspace_id = 'bench' AND campaign_id = $1 AND status = 'failed' GROUP BY error_code ORDER BY count DESC, code LIMIT 20`,
+           WHERE workspace_id = 'bench' AND campaign_id = $1 AND failed_at IS NOT NULL AND status = 'failed' GROUP BY error_code ORDER BY count DESC, code LIMIT 20`,
           [campaigns[i % 3]],
         ),
       agree: state,
