@@ -267,6 +267,16 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
     );
     const rates = list.map((c) => c.readRate!);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    // All time (campaign_totals) and over a range holding everything (15-minute rows): the same
+    // counts and the same first and last send buckets.
+    const ranged = await listCampaigns(db, scope, { sort: "readRate", from: "2026-01-01", to: "2026-12-31", tz: "UTC" }, "UTC");
+    expect(ranged).toEqual(list);
+    const [firstLast] = await sql(
+      `SELECT min(date_bin('15 minutes', cohort_at, 'epoch'::timestamptz)) AS first, max(date_bin('15 minutes', cohort_at, 'epoch'::timestamptz)) AS last
+       FROM deliveries WHERE workspace_id = '${WS}' AND campaign_id = $1`,
+      [list[0].id],
+    );
+    expect([list[0].firstSentAt, list[0].lastSentAt]).toEqual([firstLast.first, firstLast.last]);
 
     const id = list[0].id;
     const c = await getCampaign(db, scope, id, {}, "UTC");
@@ -483,6 +493,23 @@ describe.each(DATABASE_KINDS)("dashboard queries equal SQL over deliveries on %s
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(got).toEqual(exp.map((e) => `${e.message_id}/${e.recipient_id}`));
+    // One agent's (deliveries_support_unread_agent_idx).
+    const [busiest] = await sql(
+      `SELECT sender_id FROM deliveries WHERE workspace_id = '${WS}' AND kind = 'support' AND status IN ('sent', 'delivered')
+       AND cohort_at <= $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+      [new Date(now.getTime() - 4 * 3600_000)],
+    );
+    const theirs = await sql(
+      `SELECT message_id, recipient_id FROM deliveries WHERE workspace_id = '${WS}' AND kind = 'support' AND status IN ('sent', 'delivered')
+       AND cohort_at <= $1 AND sender_id = $2 ORDER BY cohort_at, message_id, recipient_id`,
+      [new Date(now.getTime() - 4 * 3600_000), busiest.sender_id],
+    );
+    expect(theirs.length).toBeLessThan(exp.length);
+    expect(theirs.length).toBeGreaterThan(0);
+    const agentPage = await listUnreadFollowUps(db, scope, { hours: 4, now, agentId: busiest.sender_id as string, limit: 1000 });
+    expect(agentPage.followUps.map((f) => `${f.messageId}/${f.recipientId}`)).toEqual(
+      theirs.map((e) => `${e.message_id}/${e.recipient_id}`),
+    );
   });
 
   it("drill-down lists exactly the deliveries behind a count, across pages", async () => {
