@@ -522,7 +522,8 @@ function coarseDeltas(deltas: RollupDelta[]): (string | number)[][] {
   );
 }
 
-const CAMPAIGN_TOTALS_KEY_COLUMNS: Column[] = [
+// The all-time campaign tables (campaign_totals, campaign_failures): no time bucket.
+const CAMPAIGN_KEY_COLUMNS: Column[] = [
   ["workspace_id", "text"],
   ["campaign_id", "text"],
   ["variant", "text"],
@@ -530,26 +531,18 @@ const CAMPAIGN_TOTALS_KEY_COLUMNS: Column[] = [
   ["source_id", "text"],
   ["client_platform", "text"],
 ];
+const campaignKey = (k: RollupKey) => [k.workspaceId, k.campaignId, k.variant, k.kind, k.sourceId, k.clientPlatform];
 
 /** Campaign deltas summed over time, with the first and last bucket they touch. */
 function campaignTotals(deltas: RollupDelta[]): Cell[][] {
-  const out = new Map<string, { key: string[]; sums: number[]; first: number; last: number }>();
-  for (const d of deltas) {
-    const k = d.key;
-    if (k.campaignId === "") continue;
-    const key = [k.workspaceId, k.campaignId, k.variant, k.kind, k.sourceId, k.clientPlatform];
-    const ks = key.join("\u0000");
-    const at = k.bucketStart.getTime();
-    const sums = [d.sent, d.delivered, d.read, d.failed, d.ttrSum];
-    const row = out.get(ks);
-    if (!row) out.set(ks, { key, sums, first: at, last: at });
-    else {
-      sums.forEach((v, i) => (row.sums[i] += v));
-      row.first = Math.min(row.first, at);
-      row.last = Math.max(row.last, at);
-    }
-  }
-  return [...out.values()].map((r) => [...r.key, ...r.sums, r.first, r.last]);
+  return sumBy(
+    deltas.filter((d) => d.key.campaignId !== ""),
+    (d) => campaignKey(d.key),
+    (s = [0, 0, 0, 0, 0, Infinity, -Infinity], d) => {
+      const at = d.key.bucketStart.getTime();
+      return [s[0] + d.sent, s[1] + d.delivered, s[2] + d.read, s[3] + d.failed, s[4] + d.ttrSum, Math.min(s[5], at), Math.max(s[6], at)];
+    },
+  );
 }
 
 /** `deltas` summed per coarse grain and the dimensions `dims` keeps. */
@@ -586,13 +579,11 @@ export interface FailureDelta {
 // pair) so that a key always fits a btree entry.
 const ERROR_KEY_CHARS = 200;
 const cut = (s: string) => (s.length <= ERROR_KEY_CHARS ? s : [...s].slice(0, ERROR_KEY_CHARS).join(""));
-const FAILURE_KEY_COLUMNS: [string, string][] = [
-  ...COARSE_KEY_COLUMNS,
-  ["source_id", "text"],
-  ["client_platform", "text"],
+const ERROR_KEY_COLUMNS: Column[] = [
   ["error_code", "text"],
   ["error_title", "text"],
 ];
+const FAILURE_KEY_COLUMNS: Column[] = [...COARSE_KEY_COLUMNS, ["source_id", "text"], ["client_platform", "text"], ...ERROR_KEY_COLUMNS];
 
 function failureRows(failures: FailureDelta[]): (string | number)[][] {
   return sumBy(
@@ -611,22 +602,11 @@ function failureRows(failures: FailureDelta[]): (string | number)[][] {
   );
 }
 
-const CAMPAIGN_FAILURE_KEY_COLUMNS: [string, string][] = [
-  ["workspace_id", "text"],
-  ["campaign_id", "text"],
-  ["variant", "text"],
-  ["kind", `"MessageKind"`],
-  ["source_id", "text"],
-  ["client_platform", "text"],
-  ["error_code", "text"],
-  ["error_title", "text"],
-];
-
 /** Campaign failures have no time bucket: one row per campaign, variant, dimensions and error. */
 function campaignFailureRows(failures: FailureDelta[]): (string | number)[][] {
   return sumBy(
     failures.filter((f) => f.key.campaignId !== ""),
-    ({ key: k, code, title }) => [k.workspaceId, k.campaignId, k.variant, k.kind, k.sourceId, k.clientPlatform, cut(code), cut(title)],
+    ({ key, code, title }) => [...campaignKey(key), cut(code), cut(title)],
     (s = [0], f) => [s[0] + f.count],
   );
 }
@@ -695,7 +675,7 @@ export async function addRollups(
   const deltaRows = deltas.map((d) => [...keyCells(d.key), d.sent, d.delivered, d.read, d.failed, d.ttrSum]);
   await addCounters(tx, "delivery_rollups", ROLLUP_KEY_COLUMNS, COUNT_COLUMNS, deltaRows, shard);
   await addCounters(tx, "delivery_totals", TOTALS_KEY_COLUMNS, COUNT_COLUMNS, coarseDeltas(deltas), shard);
-  await addCounters(tx, "campaign_totals", CAMPAIGN_TOTALS_KEY_COLUMNS, COUNT_COLUMNS, campaignTotals(deltas), shard, [
+  await addCounters(tx, "campaign_totals", CAMPAIGN_KEY_COLUMNS, COUNT_COLUMNS, campaignTotals(deltas), shard, [
     ["first_at", "timestamptz", "min"],
     ["last_at", "timestamptz", "max"],
   ]);
@@ -717,7 +697,14 @@ export async function addRollups(
   const splitDims = (k: RollupKey) => [k.kind, k.sourceId, k.clientPlatform];
   await addCounters(tx, "ttr_split_coarse", splitKey, BIN_COLUMNS, grainBins(bins, COARSE_GRAINS.ttr_split_coarse, splitDims), shard);
   await addCounters(tx, "failure_rollups", FAILURE_KEY_COLUMNS, [["failed", "int"]], failureRows(failures), shard);
-  await addCounters(tx, "campaign_failures", CAMPAIGN_FAILURE_KEY_COLUMNS, [["failed", "int"]], campaignFailureRows(failures), shard);
+  await addCounters(
+    tx,
+    "campaign_failures",
+    [...CAMPAIGN_KEY_COLUMNS, ...ERROR_KEY_COLUMNS],
+    [["failed", "int"]],
+    campaignFailureRows(failures),
+    shard,
+  );
   const binRows = bins.map((b) => [...keyCells(b.key), b.bin, b.count]);
   await addCounters(tx, "ttr_rollups", binKey, BIN_COLUMNS, binRows, shard);
 }

@@ -62,6 +62,13 @@ export function resolveRange(f: Filters, defaultTz: string, now = new Date()): R
   return { from: bucketStart(new Date(from.getTime())), to: bucketStart(new Date(to.getTime() + 15 * 60_000 - 1)), tz };
 }
 
+/**
+ * Failed deliveries (alias with its dot, or ''). `failed_at IS NOT NULL` is the predicate of the
+ * partial indexes of failed deliveries, which the planner must see to use them; a delivery that
+ * failed and then arrived keeps failed_at, so the status is tested too.
+ */
+export const failedSql = (alias = "") => `${alias}failed_at IS NOT NULL AND ${alias}status = 'failed'`;
+
 /** WHERE clause over a rollup table ('' stands for "none" there). */
 export function rollupWhere(scope: ViewerScope, f: Filters, range: Range | null, alias = ""): Where {
   const w = dimensionWhere(new Where(scope, alias), f, range, "bucket_start", (c) => c);

@@ -56,23 +56,24 @@ export function gridIntervals(from: number, to: number, cuts: number[], grains: 
     const size = minutes * 60_000;
     const a1 = Math.ceil(a / size) * size;
     const b1 = Math.floor(b / size) * size;
+    const outSign = -sign as 1 | -1; // what a complement counts out
     if (a1 > b1) {
       // Inside one bucket [b1, a1).
       if (left && right && 2 * (b - a) > size) {
         push(minutes, b1, a1, sign);
-        split(b1, a, i + 1, -sign as 1 | -1, false, false);
-        split(b, a1, i + 1, -sign as 1 | -1, false, false);
+        split(b1, a, i + 1, outSign, false, false);
+        split(b, a1, i + 1, outSign, false, false);
       } else split(a, b, i + 1, sign, left, right);
       return;
     }
     if (left && 2 * (a1 - a) > size) {
       push(minutes, a1 - size, a1, sign);
-      split(a1 - size, a, i + 1, -sign as 1 | -1, false, false);
+      split(a1 - size, a, i + 1, outSign, false, false);
     } else split(a, a1, i + 1, sign, left, false);
     push(minutes, a1, b1, sign);
     if (right && 2 * (b - b1) > size) {
       push(minutes, b1, b1 + size, sign);
-      split(b, b1 + size, i + 1, -sign as 1 | -1, false, false);
+      split(b, b1 + size, i + 1, outSign, false, false);
     } else split(b1, b, i + 1, sign, false, right);
   };
   const inside = [...new Set(cuts)].filter((c) => c > from && c < to).sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { query } from "../db/sql";
-import { deliveryWhere, resolveRange, rollupWhere, type Filters } from "./filters";
+import { deliveryWhere, failedSql, resolveRange, rollupWhere, type Filters } from "./filters";
 import { gridSql } from "./grid";
 import { failureTiers, needsPeople } from "./rollup-tables";
 import type { ViewerScope } from "./scope";
@@ -49,7 +49,7 @@ export async function listFailureReasons(
     );
   }
   const w = deliveryWhere(scope, filters, range);
-  w.add("failed_at IS NOT NULL AND status = 'failed'"); // failed_at: the partial indexes' predicate
+  w.add(failedSql());
   return query(
     db.prisma,
     `SELECT error_code AS code, max(error_title) AS title, count(*)::int AS count
