@@ -2,15 +2,15 @@
 // CPU cost of applying receipts, without HTTP: a generated realistic stream (campaigns, an
 // announcement, support conversations; duplicated and reordered) is fed through the real writer
 // (group commit, lanes, privacy rules) on a fresh PostgreSQL database, and the CPU time spent by
-// this Node process and by the PostgreSQL backends is divided by the number of events. CPU time,
+// this Node process and by the PostgreSQL server (all its processes) is divided by the number of events. CPU time,
 // unlike wall time, stays meaningful on a machine shared with other work: use it to compare
 // changes to the ingestion path (run before and after in the same session).
-import fs from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { closeDb, openDb } from "../lib/db/client";
 import { createPgDatabase } from "../lib/testing/databases";
 import { createWorkspace, ingest } from "../lib/testing/ingest";
+import { postgresCpu } from "./bench/cpu";
 import { disorder, generateScenario, type CanonicalEvent } from "../lib/simulator/scenario";
 
 const { values: args } = parseArgs({
@@ -21,7 +21,6 @@ const { values: args } = parseArgs({
 });
 const WANT = Number(args.events);
 const BATCH = Number(args.batch);
-const TICK = 100; // clock ticks per second on Linux (getconf CLK_TCK)
 
 function stream(): CanonicalEvent[] {
   const out: CanonicalEvent[] = [];
@@ -30,16 +29,6 @@ function stream(): CanonicalEvent[] {
     out.push(...disorder(part, { duplicates: 0.03, window: 300 }, seed));
   }
   return out.slice(0, WANT);
-}
-
-/** utime + stime of a process, in seconds (Linux /proc). */
-function cpuOf(pid: number): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(f[11]) + Number(f[12])) / TICK;
-  } catch {
-    return 0; // the backend ended
-  }
 }
 
 async function main() {
@@ -54,23 +43,14 @@ async function main() {
     await ingest(db, "bench", generateScenario({ seed: 999, days: 1, prefix: "warm-", campaigns: 1, recipientsPerCampaign: 200 }), {
       batch: BATCH,
     });
-    const backends = async () =>
-      (
-        await admin.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-        )
-      ).rows.map((r) => r.pid);
-    const pids = await backends();
-    const pgBefore = pids.map(cpuOf);
+    const pgClock = await postgresCpu(created.url);
+    const pgBefore = pgClock();
     const nodeBefore = process.cpuUsage();
     const t0 = performance.now();
     await ingest(db, "bench", events, { batch: BATCH });
     const seconds = (performance.now() - t0) / 1000;
     const node = process.cpuUsage(nodeBefore);
-    const later = await backends();
-    const pgCpu =
-      pids.reduce((s, pid, i) => s + cpuOf(pid) - pgBefore[i], 0) +
-      later.filter((p) => !pids.includes(p)).reduce((s, p) => s + cpuOf(p), 0);
+    const pgCpu = pgClock() - pgBefore;
     // Updates that had to touch every index (not HOT): the main PostgreSQL cost of a receipt.
     await admin.query("SELECT pg_stat_force_next_flush()").catch(() => {});
     const tables = (

@@ -15,6 +15,7 @@ import { Webhook } from "standardwebhooks";
 import { whatsappRequest } from "../lib/testing/platforms";
 import { createPgDatabase } from "../lib/testing/databases";
 import { generateScenario } from "../lib/simulator/scenario";
+import { groupCpu, postgresCpu } from "./bench/cpu";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -73,6 +74,22 @@ async function main() {
       if (i > 120) throw new Error("server did not start");
       await new Promise((r) => setTimeout(r, 500));
     }
+    // CPU seconds of the server (its process group), PostgreSQL and this load generator, per case.
+    const pgClock = await postgresCpu(db.url);
+    const clock = () => ({
+      server: groupCpu(server.pid!),
+      postgres: pgClock(),
+      generator: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
+    const spent = { empty: zeroCpu(), webhook: zeroCpu(), whatsapp: zeroCpu(), batch: zeroCpu() };
+    async function timed<T>(into: Cpu, fn: () => Promise<T>): Promise<T> {
+      const before = clock();
+      const out = await fn();
+      const after = clock();
+      for (const k of ["server", "postgres", "generator"] as const) into[k] += after[k] - before[k];
+      return out;
+    }
+
     const now = new Date();
     const events = generateScenario({
       seed: 9,
@@ -131,21 +148,27 @@ async function main() {
     for (let round = 0; round < (ONLY === "batch" ? 0 : 2); round++) {
       if (ONLY !== "webhook")
         emptyRuns.push(
-          await run({
-            url: `${BASE}/api/ping`,
-            method: "POST",
-            body: JSON.stringify(events[0]),
-            headers: { "content-type": "application/json" },
-            connections: CONNECTIONS,
-            duration: DURATION / 2,
-          }),
+          await timed(spent.empty, () =>
+            run({
+              url: `${BASE}/api/ping`,
+              method: "POST",
+              body: JSON.stringify(events[0]),
+              headers: { "content-type": "application/json" },
+              connections: CONNECTIONS,
+              duration: DURATION / 2,
+            }),
+          ),
         );
-      if (ONLY !== "empty") webhookRuns.push(await webhooks(DURATION / 2));
+      if (ONLY !== "empty") webhookRuns.push(await timed(spent.webhook, () => webhooks(DURATION / 2)));
     }
     if (ONLY === "empty" || ONLY === "webhook") {
       const r = ONLY === "empty" ? emptyRuns : webhookRuns;
+      const cpu = perUnit(
+        spent[ONLY],
+        r.reduce((n, x) => n + x.requests.total, 0),
+      );
       return console.log(
-        `${ONLY}: ${r.map((x) => Math.round(x.requests.average)).join(" / ")} req/s, p99 ${r.map((x) => x.latency.p99).join(" / ")} ms`,
+        `${ONLY}: ${r.map((x) => Math.round(x.requests.average)).join(" / ")} req/s, p99 ${r.map((x) => x.latency.p99).join(" / ")} ms; CPU µs/request ${JSON.stringify(cpu)}`,
       );
     }
     const mean = (rs: Result[], f: (r: Result) => number) => rs.reduce((n, r) => n + f(r), 0) / rs.length;
@@ -181,13 +204,15 @@ async function main() {
       return { body, headers };
     });
     let waNext = 0;
-    const waRun = await run({
-      url: `${BASE}/api/webhooks/bench-wa`,
-      method: "POST",
-      connections: CONNECTIONS,
-      duration: DURATION / 2,
-      requests: [{ setupRequest: (req) => ({ ...req, ...waPosts[waNext++ % waPosts.length] }) }],
-    });
+    const waRun = await timed(spent.whatsapp, () =>
+      run({
+        url: `${BASE}/api/webhooks/bench-wa`,
+        method: "POST",
+        connections: CONNECTIONS,
+        duration: DURATION / 2,
+        requests: [{ setupRequest: (req) => ({ ...req, ...waPosts[waNext++ % waPosts.length] }) }],
+      }),
+    );
     const whatsapp = {
       rps: Math.round(waRun.requests.average),
       eventsPerSecond: Math.round(waRun.requests.average * WA_STATUSES),
@@ -207,6 +232,7 @@ async function main() {
       );
     let b = 0;
     const started = performance.now();
+    const batchCpu = clock();
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         while (b < bodies.length) {
@@ -222,6 +248,8 @@ async function main() {
       }),
     );
     const batchSeconds = (performance.now() - started) / 1000;
+    const batchCpuAfter = clock();
+    for (const k of ["server", "postgres", "generator"] as const) spent.batch[k] = batchCpuAfter[k] - batchCpu[k];
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -240,11 +268,26 @@ async function main() {
       whatsapp50: whatsapp,
       batch: { events: rest.length, seconds: Number(batchSeconds.toFixed(2)), eventsPerSecond: Math.round(rest.length / batchSeconds) },
       stored: counts,
+      // CPU per request (per event for the batch) of the server, PostgreSQL and the load generator.
+      cpuMicros: {
+        emptyPerRequest: perUnit(
+          spent.empty,
+          emptyRuns.reduce((n, r) => n + r.requests.total, 0),
+        ),
+        webhookPerRequest: perUnit(
+          spent.webhook,
+          webhookRuns.reduce((n, r) => n + r.requests.total, 0),
+        ),
+        whatsappPerEvent: perUnit(spent.whatsapp, waRun.requests.total * WA_STATUSES),
+        batchPerEvent: perUnit(spent.batch, rest.length),
+      },
       targets: { webhookRatio: ">= 0.7", webhookP99: "<= 100 ms", batch: ">= 20000 events/s" },
     };
     console.log(JSON.stringify(report, null, 2));
+    const c = report.cpuMicros;
     console.log(
-      `\nwebhook/empty = ${ratio.toFixed(2)} (${report.webhook.rps} vs ${report.emptyRoute.rps} req/s), webhook p99 = ${report.webhook.p99ms} ms, WhatsApp (50 statuses/POST) = ${whatsapp.eventsPerSecond} events/s, batch = ${report.batch.eventsPerSecond} events/s`,
+      `\nwebhook/empty = ${ratio.toFixed(2)} (${report.webhook.rps} vs ${report.emptyRoute.rps} req/s), webhook p99 = ${report.webhook.p99ms} ms, WhatsApp (50 statuses/POST) = ${whatsapp.eventsPerSecond} events/s, batch = ${report.batch.eventsPerSecond} events/s` +
+        `\nCPU µs: empty request ${c.emptyPerRequest.server} server; webhook ${c.webhookPerRequest.server} server + ${c.webhookPerRequest.postgres} PostgreSQL; batch event ${c.batchPerEvent.server} server + ${c.batchPerEvent.postgres} PostgreSQL (load generator: ${c.emptyPerRequest.generator} / ${c.webhookPerRequest.generator} / ${c.batchPerEvent.generator})`,
     );
   } finally {
     process.kill(-server.pid!, "SIGTERM");
@@ -253,6 +296,18 @@ async function main() {
     if (process.env.BENCH_KEEP) console.log(`kept ${db.url}`);
     else await db.drop().catch(() => {});
   }
+}
+
+type Cpu = { server: number; postgres: number; generator: number };
+
+function zeroCpu(): Cpu {
+  return { server: 0, postgres: 0, generator: 0 };
+}
+
+/** CPU microseconds per unit of work. */
+function perUnit(cpu: Cpu, units: number): Cpu {
+  const us = (s: number) => Math.round((s / Math.max(units, 1)) * 1e6);
+  return { server: us(cpu.server), postgres: us(cpu.postgres), generator: us(cpu.generator) };
 }
 
 main().catch((e) => {

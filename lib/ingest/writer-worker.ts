@@ -8,18 +8,7 @@ import { IngestWriter } from "./writer";
 // receipts merged and committed, so the HTTP thread mostly reads requests and answers them.
 
 const port = parentPort!;
-// The writer's statements are prepared once per connection, and PostgreSQL may settle on a
-// generic plan made from the table sizes of that moment: planned on a young database, the key
-// lookups of a batch (receipts already logged, deliveries to lock) stayed hash joins over whole
-// tables as the tables grew — measured at 0.4–0.6 ms for a lookup of a few keys after seconds of
-// webhooks, against 0.03–0.09 ms for an index lookup. Connections are therefore replaced every
-// few hundred transactions, and their statements planned afresh for the tables as they are now.
-// (Forcing custom plans instead cost 1 ms of planning per transaction.)
-const driver = openDriver({
-  databaseUrl: (workerData as { databaseUrl: string }).databaseUrl,
-  dataDir: "",
-  maxUses: 500,
-});
+const driver = openDriver({ databaseUrl: (workerData as { databaseUrl: string }).databaseUrl, dataDir: "" });
 const outbox = new Outbox<FromWorker>(port);
 const post = (m: FromWorker) => outbox.post(m);
 const writer = new IngestWriter(

@@ -1,6 +1,6 @@
 import { isStorageFailure, StorageUnavailableError, ApiError } from "../api/errors";
 import type { Db } from "../db/client";
-import { withTransaction } from "../db/driver";
+import { WriterPlans, withTransaction } from "../db/driver";
 import { publishChange, type ChangeNotice } from "../realtime/bus";
 import { commitWebhook, type WebhookJob, type WebhookResult } from "../webhooks/accept";
 import { applyBatch, type BatchItem, type Outcome } from "./apply-batch";
@@ -54,6 +54,7 @@ export class IngestWriter {
   private queues: Pending[][] = [];
   private busy: boolean[] = [];
   private router = new LaneRouter();
+  private plans = new WriterPlans();
   /** Transactions committed and requests acknowledged, for tests and benchmarks. */
   readonly stats = { commits: 0, requests: 0, events: 0 };
 
@@ -152,10 +153,14 @@ export class IngestWriter {
     });
     const items = group.map((p) => p.item);
     // Other lanes and instances may write the same workspace at the same time: lock on PostgreSQL.
-    const result = await withTransaction(db.driver, (tx) => applyBatch(tx, items, { lock: db.driver.kind === "pg", shard: lane }));
+    const events = items.reduce((n, it) => n + it.events.length, 0);
+    const result = await withTransaction(db.driver, (tx) => applyBatch(tx, items, { lock: db.driver.kind === "pg", shard: lane }), {
+      plans: this.plans,
+    });
+    this.plans.add(events);
     this.stats.commits++;
     this.stats.requests += group.length;
-    this.stats.events += items.reduce((n, it) => n + it.events.length, 0);
+    this.stats.events += events;
     group.forEach((p, i) => p.resolve(result.outcomes[i]));
     const at = new Date().toISOString();
     for (const [workspaceId, deliveries] of result.changes) this.publish({ workspaceId, at, deliveries });

@@ -1,0 +1,12 @@
+import pg from "pg";
+const c = new pg.Client({ connectionString: "postgresql://root@127.0.0.1:5432/postgres" });
+await c.connect();
+const size = Number(process.argv[2] ?? 40000);
+const big = JSON.stringify(Array.from({ length: size / 40 }, (_, i) => ["abcdefghijklmn", i, "opqrstuvwxyz"]));
+const n = 2000;
+const u0 = process.cpuUsage();
+const t0 = performance.now();
+for (let i = 0; i < n; i++) await c.query({ name: "q1", text: "SELECT length($1::text)", values: [big] });
+const u = process.cpuUsage(u0);
+console.log(`param ${big.length} B: ${((performance.now() - t0) / n).toFixed(3)} ms/query, node user ${(u.user / n).toFixed(1)} us sys ${(u.system / n).toFixed(1)} us per query`);
+await c.end();
