@@ -107,31 +107,26 @@ export async function applyBatch(
   // sends each as soon as the previous one completes, without waiting for this code to run
   // again. Under load a turn of the event loop costs more than the statement itself.
 
-  // 0. Concurrent writers touching the same message or conversation take turns. The locks are
+  // 0–1. Concurrent writers touching the same message or conversation take turns: the locks are
   //    taken in one sorted pass (so writers cannot deadlock on them), and cover the conversation
-  //    stored on each message, which a receipt does not name.
-  let locked: Promise<void> = Promise.resolve();
-  if (opts.lock) {
-    const keys = all.flatMap((t) => scopeKeys(t.ws, t.ev));
-    const ids = dedupe(
-      all.map((t) => ({ ws: t.ws, id: messageIdOf(t.ev) })).filter((x): x is { ws: string; id: string } => x.id !== null),
-      (x) => K(x.ws, x.id),
-    );
-    locked = store.lockScopes(tx, keys, ids);
-  }
-
-  // 1. Duplicates: already in the log, or repeated within this batch. (Sent after the locks on
-  //    the same connection, so this read sees what a writer we waited for committed.)
-  const [, existing] = await Promise.all([
-    locked,
-    store.findExistingKeys(
-      tx,
-      dedupe(
-        all.map((t) => ({ ws: t.ws, key: t.ev.key })),
-        (k) => K(k.ws, k.key),
-      ),
+  //    stored on each message, which a receipt does not name. In the same statement, the events
+  //    already in the log; repeats within this batch are found below.
+  const lockKeys = opts.lock ? all.flatMap((t) => scopeKeys(t.ws, t.ev)) : [];
+  const lockMessages = opts.lock
+    ? dedupe(
+        all.map((t) => ({ ws: t.ws, id: messageIdOf(t.ev) })).filter((x): x is { ws: string; id: string } => x.id !== null),
+        (x) => K(x.ws, x.id),
+      )
+    : [];
+  const existing = await store.lockAndFindExisting(
+    tx,
+    dedupe(
+      all.map((t) => ({ ws: t.ws, key: t.ev.key })),
+      (k) => K(k.ws, k.key),
     ),
-  ]);
+    lockKeys,
+    lockMessages,
+  );
   const seen = new Set<string>();
   const fresh: Tagged[] = [];
   for (const t of all) {

@@ -27,52 +27,62 @@ const MESSAGE_COLUMNS = `workspace_id AS "workspaceId", id, kind::text AS kind, 
 const MESSAGE_COLUMN_NAMES = MESSAGE_COLUMNS.split(",");
 
 /**
- * Transaction-scoped advisory locks on `keys` and on the conversations stored on `messageIds`,
- * taken in one sorted pass (so concurrent writers cannot deadlock on them) and one round trip.
+ * Which of `events` are already in the log — after taking transaction-scoped advisory locks on
+ * `locks` and on the conversations stored on `lockMessages` (in one sorted pass, so concurrent
+ * writers cannot deadlock on them), when there are any. One statement, one round trip.
+ *
+ * Its snapshot is taken before the locks are granted, so an event that a writer we waited for
+ * committed may look new here. It is not lost nor applied twice: the log's unique index on the
+ * key refuses the second insert, the transaction fails, and the writer retries the group
+ * (writer.ts, isConflict), which then finds it. Everything read after this statement (messages,
+ * deliveries) sees what that writer committed.
  */
-export async function lockScopes(tx: Tx, keys: string[], messageIds: { ws: string; id: string }[]): Promise<void> {
-  if (!keys.length) return;
-  const m = rowsOf(
-    "x",
-    [
-      ["ws", "text"],
-      ["id", "text"],
-    ],
-    messageIds.map((x) => [x.ws, x.id]),
-    2,
-  );
-  await query(
-    tx,
-    `SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (
-       SELECT DISTINCT hashtextextended(k, 0) AS h FROM (
-         SELECT k FROM jsonb_array_elements_text($1::jsonb) AS k
-         UNION ALL
-         SELECT m.workspace_id || chr(31) || 'c' || chr(31) || m.conversation_id
-         FROM messages m JOIN ${m.from} ON m.workspace_id = x.ws AND m.id = x.id
-         WHERE m.conversation_id IS NOT NULL) AS u
-       ORDER BY 1) AS s`,
-    // jsonb cannot hold U+0000, which the in-memory keys use as a separator (chr(31) above).
-    [JSON.stringify([...new Set(keys)].map((k) => k.replaceAll("\u0000", "\u001f"))), ...m.params],
-  );
-}
-
-export async function findExistingKeys(tx: Tx, keys: { ws: string; key: string }[]): Promise<Set<string>> {
-  if (!keys.length) return new Set();
+export async function lockAndFindExisting(
+  tx: Tx,
+  events: { ws: string; key: string }[],
+  locks: string[] = [],
+  lockMessages: { ws: string; id: string }[] = [],
+): Promise<Set<string>> {
+  if (!events.length && !locks.length) return new Set();
   const u = rowsOf(
     "k",
     [
       ["ws", "text"],
       ["key", "text"],
     ],
-    keys.map((k) => [k.ws, k.key]),
+    events.map((k) => [k.ws, k.key]),
   );
-  const rows = await query<{ ws: string; key: string }>(
-    tx,
-    `SELECT e.workspace_id AS ws, e.dedup_key AS key FROM receipt_events e
-     JOIN ${u.from} ON e.workspace_id = k.ws AND e.dedup_key = k.key`,
-    u.params,
-  );
-  return new Set(rows.map((r) => `${r.ws}\u0000${r.key}`));
+  let sql = `SELECT e.workspace_id AS ws, e.dedup_key AS key FROM receipt_events e
+     JOIN ${u.from} ON e.workspace_id = k.ws AND e.dedup_key = k.key`;
+  const params = [...u.params];
+  if (locks.length) {
+    const m = rowsOf(
+      "x",
+      [
+        ["ws", "text"],
+        ["id", "text"],
+      ],
+      lockMessages.map((x) => [x.ws, x.id]),
+      params.length + 2,
+    );
+    sql = `WITH locked AS MATERIALIZED (
+       SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (
+         SELECT DISTINCT hashtextextended(k, 0) AS h FROM (
+           SELECT k FROM jsonb_array_elements_text($${params.length + 1}::jsonb) AS k
+           UNION ALL
+           SELECT m.workspace_id || chr(31) || 'c' || chr(31) || m.conversation_id
+           FROM messages m JOIN ${m.from} ON m.workspace_id = x.ws AND m.id = x.id
+           WHERE m.conversation_id IS NOT NULL) AS u
+         ORDER BY 1) AS s)
+     ${sql.replace("FROM receipt_events e", "FROM locked, receipt_events e")}
+     UNION ALL SELECT NULL, NULL FROM locked`;
+    // jsonb cannot hold U+0000, which the in-memory keys use as a separator (chr(31) above).
+    params.push(JSON.stringify([...new Set(locks)].map((k) => k.replaceAll("\u0000", "\u001f"))), ...m.params);
+  }
+  const rows = await query<{ ws: string | null; key: string | null }>(tx, sql, params);
+  const found = new Set<string>();
+  for (const r of rows) if (r.ws !== null) found.add(`${r.ws}\u0000${r.key}`);
+  return found;
 }
 
 export async function upsertCatalog(

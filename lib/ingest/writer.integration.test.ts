@@ -101,6 +101,42 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     expect(await query(db.prisma, `SELECT count(*)::int AS n FROM waiting_receipts WHERE workspace_id = 'lanes'`)).toEqual([{ n: 0 }]);
   });
 
+  it("applies an event once when two instances take it at the same moment (the second finds it logged)", async () => {
+    const events = generateScenario({
+      seed: 23,
+      now: new Date("2026-11-20T00:00:00Z"),
+      days: 1,
+      campaigns: 1,
+      recipientsPerCampaign: 120,
+      conversations: 10,
+    });
+    await createWorkspace(db, "twice-serial");
+    await createWorkspace(db, "twice");
+    await ingest(db, "twice-serial", events);
+    // Two writers stand for two app instances that both receive every request (a platform's
+    // retry reaching another instance while the first is still committing).
+    const [a, b] = [new IngestWriter(async () => db), new IngestWriter(async () => db)];
+    const parsed = events.map((e) => {
+      const r = parseCanonical(e, new Date());
+      if (!r.ok) throw new Error(r.message);
+      return r.event;
+    });
+    const outcomes: string[][] = [];
+    for (let i = 0; i < parsed.length; i += 25) {
+      const item = { workspaceId: "twice", sourceId: null, receivedAt: new Date(), events: parsed.slice(i, i + 25) };
+      const [x, y] = await Promise.all([a.submit(item), b.submit({ ...item })]);
+      x.forEach((o, j) => outcomes.push([o, y[j]].sort()));
+    }
+    // Each event: one instance applied it (or found it stale), the other saw a duplicate.
+    for (const pair of outcomes) expect(pair.filter((o) => o === "duplicate")).toHaveLength(1);
+    expect(await snapshot(db, "twice")).toEqual(await snapshot(db, "twice-serial"));
+    const [{ logged, keys }] = await query<{ logged: number; keys: number }>(
+      db.prisma,
+      `SELECT count(*)::int AS logged, count(dedup_key)::int AS keys FROM receipt_events WHERE workspace_id = 'twice'`,
+    );
+    expect({ logged, keys }).toEqual({ logged: 2 * parsed.length, keys: parsed.length });
+  });
+
   it("splits a big request between lanes and answers each event in its place; small ones share the first lane", async () => {
     const writer = new IngestWriter(
       async () => db,
