@@ -76,11 +76,10 @@ async function main() {
     }
     // CPU seconds of the server (its process group), PostgreSQL and this load generator, per case.
     const pgClock = await postgresCpu(db.url);
-    const clock = () => ({
-      server: groupCpu(server.pid!),
-      postgres: pgClock(),
-      generator: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
-    });
+    const clock = () => {
+      const own = process.cpuUsage();
+      return { server: groupCpu(server.pid!), postgres: pgClock(), generator: (own.user + own.system) / 1e6 };
+    };
     const spent = { empty: zeroCpu(), webhook: zeroCpu(), whatsapp: zeroCpu(), batch: zeroCpu() };
     async function timed<T>(into: Cpu, fn: () => Promise<T>): Promise<T> {
       const before = clock();
@@ -163,10 +162,7 @@ async function main() {
     }
     if (ONLY === "empty" || ONLY === "webhook") {
       const r = ONLY === "empty" ? emptyRuns : webhookRuns;
-      const cpu = perUnit(
-        spent[ONLY],
-        r.reduce((n, x) => n + x.requests.total, 0),
-      );
+      const cpu = perUnit(spent[ONLY], totalRequests(r));
       return console.log(
         `${ONLY}: ${r.map((x) => Math.round(x.requests.average)).join(" / ")} req/s, p99 ${r.map((x) => x.latency.p99).join(" / ")} ms; CPU µs/request ${JSON.stringify(cpu)}`,
       );
@@ -232,24 +228,23 @@ async function main() {
       );
     let b = 0;
     const started = performance.now();
-    const batchCpu = clock();
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (b < bodies.length) {
-          const body = bodies[b++];
-          const res = await fetch(`${BASE}/api/v1/events`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" },
-            body,
-          });
-          const json = (await res.json()) as { errors: unknown[] };
-          if (!res.ok || json.errors.length) throw new Error(`batch failed: ${res.status}`);
-        }
-      }),
+    await timed(spent.batch, () =>
+      Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (b < bodies.length) {
+            const body = bodies[b++];
+            const res = await fetch(`${BASE}/api/v1/events`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" },
+              body,
+            });
+            const json = (await res.json()) as { errors: unknown[] };
+            if (!res.ok || json.errors.length) throw new Error(`batch failed: ${res.status}`);
+          }
+        }),
+      ),
     );
     const batchSeconds = (performance.now() - started) / 1000;
-    const batchCpuAfter = clock();
-    for (const k of ["server", "postgres", "generator"] as const) spent.batch[k] = batchCpuAfter[k] - batchCpu[k];
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -270,14 +265,8 @@ async function main() {
       stored: counts,
       // CPU per request (per event for the batch) of the server, PostgreSQL and the load generator.
       cpuMicros: {
-        emptyPerRequest: perUnit(
-          spent.empty,
-          emptyRuns.reduce((n, r) => n + r.requests.total, 0),
-        ),
-        webhookPerRequest: perUnit(
-          spent.webhook,
-          webhookRuns.reduce((n, r) => n + r.requests.total, 0),
-        ),
+        emptyPerRequest: perUnit(spent.empty, totalRequests(emptyRuns)),
+        webhookPerRequest: perUnit(spent.webhook, totalRequests(webhookRuns)),
         whatsappPerEvent: perUnit(spent.whatsapp, waRun.requests.total * WA_STATUSES),
         batchPerEvent: perUnit(spent.batch, rest.length),
       },
@@ -302,6 +291,10 @@ type Cpu = { server: number; postgres: number; generator: number };
 
 function zeroCpu(): Cpu {
   return { server: 0, postgres: 0, generator: 0 };
+}
+
+function totalRequests(runs: Result[]): number {
+  return runs.reduce((n, r) => n + r.requests.total, 0);
 }
 
 /** CPU microseconds per unit of work. */

@@ -52,9 +52,11 @@ export async function lockAndFindExisting(
     ],
     events.map((k) => [k.ws, k.key]),
   );
-  let sql = `SELECT e.workspace_id AS ws, e.dedup_key AS key FROM receipt_events e
+  const params: unknown[] = [...u.params];
+  const dedupe = (from: string) =>
+    `SELECT e.workspace_id AS ws, e.dedup_key AS key FROM ${from}receipt_events e
      JOIN ${u.from} ON e.workspace_id = k.ws AND e.dedup_key = k.key`;
-  const params = [...u.params];
+  let sql = dedupe("");
   if (locks.length) {
     const m = rowsOf(
       "x",
@@ -65,6 +67,7 @@ export async function lockAndFindExisting(
       lockMessages.map((x) => [x.ws, x.id]),
       params.length + 2,
     );
+    // The lock row (all NULL) keeps the locks taken when no event is found.
     sql = `WITH locked AS MATERIALIZED (
        SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (
          SELECT DISTINCT hashtextextended(k, 0) AS h FROM (
@@ -74,7 +77,7 @@ export async function lockAndFindExisting(
            FROM messages m JOIN ${m.from} ON m.workspace_id = x.ws AND m.id = x.id
            WHERE m.conversation_id IS NOT NULL) AS u
          ORDER BY 1) AS s)
-     ${sql.replace("FROM receipt_events e", "FROM locked, receipt_events e")}
+     ${dedupe("locked, ")}
      UNION ALL SELECT NULL, NULL FROM locked`;
     // jsonb cannot hold U+0000, which the in-memory keys use as a separator (chr(31) above).
     params.push(JSON.stringify([...new Set(locks)].map((k) => k.replaceAll("\u0000", "\u001f"))), ...m.params);

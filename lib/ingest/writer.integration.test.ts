@@ -4,7 +4,7 @@ import { parseCanonical } from "./canonical";
 import { IngestWriter } from "./writer";
 import { onChange, type ChangeNotice } from "../realtime/bus";
 import { DATABASE_KINDS, freshDb, type TestDb } from "../testing/databases";
-import { createWorkspace, ingest, snapshot } from "../testing/ingest";
+import { createWorkspace, ingest, parseEvents, snapshot } from "../testing/ingest";
 import { disorder, generateScenario } from "../simulator/scenario";
 
 const ev = (i: number) => {
@@ -89,11 +89,7 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
           workspaceId: "lanes",
           sourceId: null,
           receivedAt: new Date(),
-          events: c.map((e) => {
-            const r = parseCanonical(e, new Date());
-            if (!r.ok) throw new Error(r.message);
-            return r.event;
-          }),
+          events: parseEvents(c),
         }),
       ),
     );
@@ -116,11 +112,7 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     // Two writers stand for two app instances that both receive every request (a platform's
     // retry reaching another instance while the first is still committing).
     const [a, b] = [new IngestWriter(async () => db), new IngestWriter(async () => db)];
-    const parsed = events.map((e) => {
-      const r = parseCanonical(e, new Date());
-      if (!r.ok) throw new Error(r.message);
-      return r.event;
-    });
+    const parsed = parseEvents(events);
     const outcomes: string[][] = [];
     for (let i = 0; i < parsed.length; i += 25) {
       const item = { workspaceId: "twice", sourceId: null, receivedAt: new Date(), events: parsed.slice(i, i + 25) };

@@ -3,8 +3,18 @@ import { grainsSql, grainStartSql, type CoarseTable } from "../ingest/grains";
 import { query } from "../db/sql";
 import type { Outcome } from "../ingest/apply-batch";
 import { parseCanonical } from "../ingest/canonical";
+import type { IngestEvent } from "../ingest/events";
 import { PrivateIngestWriter, type EventWriter } from "../ingest";
 import type { CanonicalEvent } from "../simulator/scenario";
+
+/** Test events in the form the writer takes (a test event that does not parse is a bug in the test). */
+export function parseEvents(events: CanonicalEvent[] | object[], receivedAt = new Date()): IngestEvent[] {
+  return events.map((e) => {
+    const r = parseCanonical(e, receivedAt);
+    if (!r.ok) throw new Error(`bad test event ${JSON.stringify(e)}: ${r.message}`);
+    return r.event;
+  });
+}
 
 /** Feed canonical events through the real writer (group commit and privacy rules included), `batch` at a time. */
 export async function ingest(
@@ -15,11 +25,7 @@ export async function ingest(
 ): Promise<Outcome[]> {
   const writer = new PrivateIngestWriter(async () => db, opts.writer);
   const receivedAt = new Date();
-  const parsed = events.map((e) => {
-    const r = parseCanonical(e, receivedAt);
-    if (!r.ok) throw new Error(`bad test event ${JSON.stringify(e)}: ${r.message}`);
-    return r.event;
-  });
+  const parsed = parseEvents(events, receivedAt);
   const out: Outcome[] = [];
   const size = opts.batch ?? 250;
   for (let i = 0; i < parsed.length; i += size) {
