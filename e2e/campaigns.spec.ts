@@ -265,9 +265,7 @@ test("the detail shows variants with confidence intervals, a verdict, and counts
 test("compare: pick two campaigns in the table, read the verdict, in English and Chinese", async ({ page, context }, testInfo) => {
   await signInByApi(page, MARKETER);
   await page.goto("/campaigns");
-  // Visible only: once, a second, hidden copy of the list was briefly in the page while it loaded
-  // (a strict-mode violation for a plain test id).
-  const compare = page.getByTestId("compare-selected").filter({ visible: true });
+  const compare = page.getByTestId("compare-selected");
   await expect(compare).toBeDisabled();
   await page.getByLabel("Select Spring sale for comparison").check();
   await page.getByLabel("Select Summer launch for comparison").check();

@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { cn } from "../ui/cn";
-import { useLiveStatus } from "./live-updates";
+import { useLiveConnected } from "./live-updates";
 
 /** "Live" while the receipt stream is connected (the page then updates by itself), "Connecting…" otherwise. */
 export function LiveBadge({ className }: { className?: string }) {
   const t = useTranslations("overview");
-  const { connected } = useLiveStatus();
+  const connected = useLiveConnected();
   return (
     <span
       role="status"

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useState, useTransition } from "react";
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { API_KEY } from "@/lib/ui/use-api-query";
 
 // One EventSource per signed-in tab on GET /api/v1/stream (which only sends what this viewer may
@@ -29,22 +29,45 @@ export interface LiveNotice {
 
 type Listener = (n: LiveNotice) => void;
 
-interface LiveState {
-  connected: boolean;
-  /** When the last notice arrived (client clock), for "updated x s ago". */
-  lastAt: number | null;
-  subscribe(l: Listener): () => void;
+// The context carries one store object that never changes; the connection state reaches the
+// components that show it through useSyncExternalStore. A changing context value above the page
+// would make React client-render any Suspense boundary still waiting to hydrate (the stream opens
+// during hydration), leaving the page in the DOM twice until the server's copy is swapped in.
+class LiveStore {
+  private connected = false;
+  private readonly statusListeners = new Set<() => void>();
+  private readonly noticeListeners = new Set<Listener>();
+
+  setConnected(connected: boolean): void {
+    if (connected === this.connected) return;
+    this.connected = connected;
+    for (const l of this.statusListeners) l();
+  }
+
+  publish(notice: LiveNotice): void {
+    for (const l of this.noticeListeners) l(notice);
+  }
+
+  readonly isConnected = (): boolean => this.connected;
+
+  readonly subscribeStatus = (l: () => void): (() => void) => {
+    this.statusListeners.add(l);
+    return () => void this.statusListeners.delete(l);
+  };
+
+  readonly subscribeNotices = (l: Listener): (() => void) => {
+    this.noticeListeners.add(l);
+    return () => void this.noticeListeners.delete(l);
+  };
 }
 
-const LiveContext = createContext<LiveState>({ connected: false, lastAt: null, subscribe: () => () => {} });
+const LiveContext = createContext<LiveStore>(new LiveStore());
 
 const COALESCE_MS = 1_000;
 
 export function LiveUpdates({ children }: { children: React.ReactNode }) {
   const qc = useQueryClient();
-  const [connected, setConnected] = useState(false);
-  const [lastAt, setLastAt] = useState<number | null>(null);
-  const listeners = useRef(new Set<Listener>());
+  const [store] = useState(() => new LiveStore());
 
   useEffect(() => {
     let last = 0;
@@ -61,13 +84,11 @@ export function LiveUpdates({ children }: { children: React.ReactNode }) {
       timer = setTimeout(refresh, wait);
     };
     const es = new EventSource("/api/v1/stream");
-    es.onopen = () => setConnected(true);
-    es.onerror = () => setConnected(es.readyState === EventSource.OPEN);
+    es.onopen = () => store.setConnected(true);
+    es.onerror = () => store.setConnected(es.readyState === EventSource.OPEN);
     es.addEventListener("receipts", (e) => {
-      setLastAt(Date.now());
       try {
-        const notice = JSON.parse((e as MessageEvent<string>).data) as LiveNotice;
-        for (const l of listeners.current) l(notice);
+        store.publish(JSON.parse((e as MessageEvent<string>).data) as LiveNotice);
       } catch {
         // a frame we cannot read still means "something changed"
       }
@@ -76,35 +97,30 @@ export function LiveUpdates({ children }: { children: React.ReactNode }) {
     es.addEventListener("reset", schedule);
     return () => {
       es.close();
+      store.setConnected(false);
       if (timer) clearTimeout(timer);
     };
-  }, [qc]);
+  }, [qc, store]);
 
-  const value: LiveState = {
-    connected,
-    lastAt,
-    subscribe: (l) => {
-      listeners.current.add(l);
-      return () => void listeners.current.delete(l);
-    },
-  };
-  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+  return <LiveContext.Provider value={store}>{children}</LiveContext.Provider>;
 }
 
-/** Connection state for a "Live" badge. */
-export function useLiveStatus(): Pick<LiveState, "connected" | "lastAt"> {
-  const { connected, lastAt } = useContext(LiveContext);
-  return { connected, lastAt };
+const disconnected = () => false;
+
+/** Whether the receipt stream is connected, for a "Live" badge. */
+export function useLiveConnected(): boolean {
+  const store = useContext(LiveContext);
+  return useSyncExternalStore(store.subscribeStatus, store.isConnected, disconnected);
 }
 
 /** Every receipt notice this viewer may see, as it arrives (e.g. for an activity feed). */
 export function useLiveNotices(listener: Listener): void {
-  const { subscribe } = useContext(LiveContext);
+  const store = useContext(LiveContext);
   const ref = useRef(listener);
   useEffect(() => {
     ref.current = listener;
   });
-  useEffect(() => subscribe((n) => ref.current(n)), [subscribe]);
+  useEffect(() => store.subscribeNotices((n) => ref.current(n)), [store]);
 }
 
 /**
