@@ -35,6 +35,11 @@ test("sign-in and the Overview render under a nonce-based CSP with no violations
   await expect.poll(() => page.evaluate(() => [...document.scripts].filter((s) => s.nonce).length)).toBeGreaterThan(0);
   expect(await page.evaluate((n) => [...document.scripts].some((s) => s.nonce === n), nonce)).toBe(true);
   await page.screenshot({ path: "test-results/overview-csp.png", fullPage: true });
+  // The tab shows our icon (without one the browser asks for /favicon.ico and logs a 404).
+  const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+  const iconRes = await page.request.get(icon!);
+  expect(iconRes.status()).toBe(200);
+  expect(iconRes.headers()["content-type"]).toContain("image/svg+xml");
   await page.goto("/messages/does-not-exist");
   await page.goto("/no-such-page");
   await page.waitForTimeout(500);

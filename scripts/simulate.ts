@@ -1,6 +1,7 @@
 // Sends a realistic, signed stream of receipts to a running Receipts server.
 //   npm run simulate -- --url http://localhost:3000 --source demo-generic --secret whsec_… --token rk_… [--days 14] [--recipients 2000] [--live]
 import { parseArgs } from "node:util";
+import { LiveStream } from "../lib/simulator/live";
 import { disorder, generateScenario } from "../lib/simulator/scenario";
 import { emptyReport, sendBatch, sendWebhooks, type Target } from "../lib/simulator/send";
 
@@ -31,20 +32,11 @@ export async function simulate(
   return { events: messy.length, seconds, report };
 }
 
-/** A slow live trickle so open pages have something to show. */
+/** A slow live trickle so open pages have something to show (lib/simulator/live.ts). */
 export async function live(t: Target, seed: number, stop: AbortSignal) {
-  let round = 0;
+  const stream = new LiveStream({ seed, runId: `live${Date.now().toString(36)}` });
   while (!stop.aborted) {
-    const events = generateScenario({
-      seed: seed + ++round,
-      now: new Date(),
-      days: 0.02,
-      campaigns: 1,
-      recipientsPerCampaign: 20,
-      announcements: 0,
-      conversations: 1,
-      prefix: `live${Date.now().toString(36)}-`,
-    });
+    const events = stream.tick(new Date());
     await sendWebhooks(t, events, emptyReport(), { concurrency: 2 }).catch((e: Error) => console.error(`live stream: ${e.message}`));
     await new Promise((r) => setTimeout(r, 3000));
   }
