@@ -342,7 +342,7 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
         .poll(async () => (await query(db.prisma, `SELECT 1 FROM receipt_events WHERE idempotency_key = 't-1'`)).length, { timeout: 5_000 })
         .toBe(0);
     } finally {
-      stop();
+      await stop();
     }
   });
 });

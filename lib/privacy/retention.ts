@@ -123,15 +123,17 @@ async function deleteWaiting(tx: Tx, workspaceId: string, cutoff: Date, limit: n
 }
 
 // The periodic run inside the server: hourly, one run at a time, never crashing the process.
-const holder = globalThis as unknown as { __receiptsRetention?: () => void };
+const holder = globalThis as unknown as { __receiptsRetention?: () => Promise<void> };
 
-/** Starts the periodic run (once per process); returns a function that stops it. */
-export function scheduleRetention(getDb: () => Promise<Db>, opts: { everyMs?: number; firstAfterMs?: number } = {}): () => void {
+/**
+ * Starts the periodic run (once per process); returns a function that stops it and resolves when
+ * a run in progress has finished (so its caller may then close the database).
+ */
+export function scheduleRetention(getDb: () => Promise<Db>, opts: { everyMs?: number; firstAfterMs?: number } = {}): () => Promise<void> {
   if (holder.__receiptsRetention) return holder.__receiptsRetention;
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
+  let current: Promise<void> | null = null;
+  const run = () => (current ??= runOnce().finally(() => (current = null)));
+  const runOnce = async () => {
     try {
       const results = await applyRetention(await getDb());
       const deleted = results.filter((r) => r.events || r.waiting);
@@ -139,8 +141,6 @@ export function scheduleRetention(getDb: () => Promise<Db>, opts: { everyMs?: nu
         console.log(`retention: ${deleted.map((r) => `${r.workspaceId} −${r.events} events, −${r.waiting} parked`).join("; ")}`);
     } catch (err) {
       console.error("retention run failed; will retry at the next run:", (err as Error).message);
-    } finally {
-      running = false;
     }
   };
   // First run a minute after start (out of the way of start-up), then every hour.
@@ -148,9 +148,10 @@ export function scheduleRetention(getDb: () => Promise<Db>, opts: { everyMs?: nu
   const every = setInterval(run, opts.everyMs ?? 3_600_000);
   first.unref();
   every.unref();
-  return (holder.__receiptsRetention = () => {
+  return (holder.__receiptsRetention = async () => {
     clearTimeout(first);
     clearInterval(every);
     holder.__receiptsRetention = undefined;
+    await current;
   });
 }
