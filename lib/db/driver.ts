@@ -113,26 +113,38 @@ export async function withTransaction<T>(
   // already reports it, so this listener only keeps the process alive.
   const ignore = () => {};
   client.on("error", ignore);
+  // One statement at a time, each sent the moment the one before it is answered (in the same
+  // turn of the event loop), so BEGIN is not awaited before the first statement is prepared and
+  // statements issued together wait here rather than in pg's own queue (which pg 9 removes).
+  // After a failure nothing more is sent: the statements behind it fail with its error.
+  let chain: Promise<unknown> = Promise.resolve();
+  let finished = false;
+  const send = (config: pg.QueryConfig) => {
+    if (finished) return Promise.reject(new Error("statement issued after its transaction ended"));
+    const sent = chain.then(() => client.query(config));
+    chain = sent;
+    return sent;
+  };
   try {
-    // Not awaited: pg queues the transaction's first statement behind BEGIN and sends it as soon
-    // as BEGIN completes, saving an event-loop round trip per commit (which under load costs
-    // more than the database's own time). A failed BEGIN fails that first statement too.
-    const begun = client.query(opts.plans?.begin ?? "BEGIN");
-    begun.catch(() => {});
+    send({ text: opts.plans?.begin ?? "BEGIN" }).catch(() => {});
     // Named statements: each connection parses and plans an ingestion statement once.
-    const run = (text: string, values: unknown[]) => client.query({ name: statementName(text), text, values });
+    const run = (text: string, values: unknown[]) => send({ name: statementName(text), text, values });
     let last: Promise<unknown> = Promise.resolve();
     const result = await fn({
       $queryRawUnsafe: async <R>(sql: string, ...params: unknown[]) => (await run(sql, params)).rows as R,
       $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await run(sql, params)).rowCount ?? 0,
       last: (statement) => void (last = statement),
     });
-    await Promise.all([last, client.query("COMMIT")]);
+    await Promise.all([last, send({ text: "COMMIT" })]);
+    finished = true;
     client.off("error", ignore);
     // Released with `true`, the pool closes the connection and opens a new one when needed.
     client.release(opts.plans?.stale(client) ?? false);
     return result;
   } catch (err) {
+    finished = true;
+    // Whatever is still in flight ends first; then the connection is free for ROLLBACK.
+    await chain.catch(() => {});
     await client.query("ROLLBACK").catch(() => {});
     client.off("error", ignore);
     // A connection that failed mid-transaction is not reused.
