@@ -12,14 +12,13 @@ export type Driver = { kind: "pg"; pool: pg.Pool; close(): Promise<void> } | { k
 
 export async function openDriver(opts: { databaseUrl?: string; dataDir: string; jit?: boolean }): Promise<Driver> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    // An idle client losing its connection (database restart) must not crash the process.
-    pool.on("error", () => {});
     // Our queries are short: key lookups, and dashboard aggregations over rollups. PostgreSQL's
     // JIT compiles any plan above jit_above_cost, and for those it took longer than the query
     // itself (measured at 10M deliveries: 278 ms of compiling in a 328 ms read-within query).
-    // Sent first on every new connection (pg queues it ahead of the connection's first query).
-    if (!opts.jit) pool.on("connect", (client) => void client.query("SET jit = off").catch(() => {}));
+    // Set at connection start-up (a `SET` sent on connect would wait in pg's query queue).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: opts.jit ? undefined : "-c jit=off" });
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on("error", () => {});
     return { kind: "pg", pool, close: () => pool.end() };
   }
   const dir = opts.dataDir.startsWith("memory://") ? opts.dataDir : path.join(opts.dataDir, "pglite");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTransaction } from "./driver";
+import { queryRows, withTransaction } from "./driver";
 import { query } from "./sql";
 import { freshDb, type TestDb } from "../testing/databases";
 
@@ -45,6 +45,16 @@ describe("withTransaction on PostgreSQL", () => {
     // The pool's connections still work.
     const again = await withTransaction(db.driver, (tx) => tx.$queryRawUnsafe<{ one: number }[]>(`SELECT 1 AS one`));
     expect(again[0].one).toBe(1);
+  });
+
+  it("runs without PostgreSQL's JIT on every connection of the pool (set at connection start-up)", async () => {
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        withTransaction(db.driver, (tx) => tx.$queryRawUnsafe<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`)),
+      ),
+    );
+    expect(settings.map((s) => s[0].jit)).toEqual(["off", "off", "off", "off"]);
+    expect(await queryRows<{ jit: string }>(db.driver, `SELECT current_setting('jit') AS jit`)).toEqual([{ jit: "off" }]);
   });
 
   it("refuses a statement issued after its transaction ended", async () => {
