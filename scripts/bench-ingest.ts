@@ -2,7 +2,9 @@
 //   1. an empty Next.js route handler (POST /api/ping): the framework's own ceiling;
 //   2. single-event signed webhooks (POST /api/webhooks/{id}), 32 connections: ratio to (1), p99;
 //   3. WhatsApp webhooks carrying 50 statuses each (25 messages: sent + delivered or read), events/s;
-//   4. the batch endpoint (POST /api/v1/events, NDJSON), events/s with state and rollups applied.
+//   4. the batch endpoint (POST /api/v1/events, NDJSON), events/s with state and rollups applied,
+//      also divided by the empty route's req/s (a third round of (1) runs right after it): the
+//      batch rate in units of this machine's speed, to compare runs across VMs.
 // The server runs `next start` on a fresh PostgreSQL database; the load generator is autocannon
 // on the same machine (so both cases pay for it equally).
 import { spawn } from "node:child_process";
@@ -140,24 +142,21 @@ async function main() {
     // the ping warm-up above does for the route: both cases are then measured warm.
     if (ONLY !== "empty") await webhooks(3);
 
+    const emptyRound = () =>
+      run({
+        url: `${BASE}/api/ping`,
+        method: "POST",
+        body: JSON.stringify(events[0]),
+        headers: { "content-type": "application/json" },
+        connections: CONNECTIONS,
+        duration: DURATION / 2,
+      });
     // 1 and 2, interleaved (empty, webhooks, empty, webhooks) so that drift in this shared
     // machine's speed hits both cases alike; each case reports the mean of its two rounds.
     const emptyRuns: Result[] = [];
     const webhookRuns: Result[] = [];
     for (let round = 0; round < (ONLY === "batch" ? 0 : 2); round++) {
-      if (ONLY !== "webhook")
-        emptyRuns.push(
-          await timed(spent.empty, () =>
-            run({
-              url: `${BASE}/api/ping`,
-              method: "POST",
-              body: JSON.stringify(events[0]),
-              headers: { "content-type": "application/json" },
-              connections: CONNECTIONS,
-              duration: DURATION / 2,
-            }),
-          ),
-        );
+      if (ONLY !== "webhook") emptyRuns.push(await timed(spent.empty, () => emptyRound()));
       if (ONLY !== "empty") webhookRuns.push(await timed(spent.webhook, () => webhooks(DURATION / 2)));
     }
     if (ONLY === "empty" || ONLY === "webhook") {
@@ -245,6 +244,9 @@ async function main() {
       ),
     );
     const batchSeconds = (performance.now() - started) / 1000;
+    // The empty route once more, right after the batch: the batch rate divided by the empty
+    // route's (all its rounds) compares runs across VMs of different speeds.
+    emptyRuns.push(await timed(spent.empty, () => emptyRound()));
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -261,7 +263,12 @@ async function main() {
       emptyRoute: { rps: Math.round(empty.rps), p99ms: empty.p99, errors: empty.errors },
       webhook: { rps: Math.round(webhook.rps), p99ms: webhook.p99, errors: webhook.errors, ratioToEmpty: Number(ratio.toFixed(2)) },
       whatsapp50: whatsapp,
-      batch: { events: rest.length, seconds: Number(batchSeconds.toFixed(2)), eventsPerSecond: Math.round(rest.length / batchSeconds) },
+      batch: {
+        events: rest.length,
+        seconds: Number(batchSeconds.toFixed(2)),
+        eventsPerSecond: Math.round(rest.length / batchSeconds),
+        perEmptyRequest: Number((rest.length / batchSeconds / mean(emptyRuns, (r) => r.requests.average)).toFixed(1)),
+      },
       stored: counts,
       // CPU per request (per event for the batch) of the server, PostgreSQL and the load generator.
       cpuMicros: {
@@ -275,7 +282,7 @@ async function main() {
     console.log(JSON.stringify(report, null, 2));
     const c = report.cpuMicros;
     console.log(
-      `\nwebhook/empty = ${ratio.toFixed(2)} (${report.webhook.rps} vs ${report.emptyRoute.rps} req/s), webhook p99 = ${report.webhook.p99ms} ms, WhatsApp (50 statuses/POST) = ${whatsapp.eventsPerSecond} events/s, batch = ${report.batch.eventsPerSecond} events/s` +
+      `\nwebhook/empty = ${ratio.toFixed(2)} (${report.webhook.rps} vs ${report.emptyRoute.rps} req/s), webhook p99 = ${report.webhook.p99ms} ms (empty route ${report.emptyRoute.p99ms} ms), WhatsApp (50 statuses/POST) = ${whatsapp.eventsPerSecond} events/s, batch = ${report.batch.eventsPerSecond} events/s (${report.batch.perEmptyRequest} per empty-route request/s)` +
         `\nCPU µs: empty request ${c.emptyPerRequest.server} server; webhook ${c.webhookPerRequest.server} server + ${c.webhookPerRequest.postgres} PostgreSQL; batch event ${c.batchPerEvent.server} server + ${c.batchPerEvent.postgres} PostgreSQL (load generator: ${c.emptyPerRequest.generator} / ${c.webhookPerRequest.generator} / ${c.batchPerEvent.generator})`,
     );
   } finally {
