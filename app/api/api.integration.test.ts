@@ -133,6 +133,36 @@ describe.each(DATABASE_KINDS)("public API on %s", (kind) => {
       });
     });
 
+    it("keeps the other lines of a batch when a failure's code is too long to index or out of PostgreSQL's range", async () => {
+      const failed = (id: string, code: string) =>
+        `{"type":"message.failed","id":"${id}","occurredAt":"${now()}","messageId":"cm-1","recipientId":"u1","error":{"code":${code}}}`;
+      const body = [
+        JSON.stringify(sentEvent("c-1", "cm-1", "u1")),
+        // 3,000 bytes: over the 2,704 a btree entry of the failure indexes can hold.
+        failed("c-2", JSON.stringify(Array.from({ length: 1000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join(""))),
+        // 0 to JavaScript, out of range for jsonb's numeric.
+        failed("c-3", "1e-20000"),
+        JSON.stringify(sentEvent("c-4", "cm-2", "u1")),
+      ].join("\n");
+      const res = await post(TOKEN, body);
+      expect(res.status).toBe(200);
+      const json = await res.json();
+      expect(json).toMatchObject({ accepted: 3, duplicates: 0, errors: [{ line: 2, message: expect.stringMatching(/^error\.code: /) }] });
+      const rows = await query<{ message_id: string; status: string; error_code: string | null }>(
+        db.prisma,
+        `SELECT message_id, status::text, error_code FROM deliveries WHERE message_id IN ('cm-1', 'cm-2') ORDER BY message_id`,
+      );
+      expect(rows).toEqual([
+        { message_id: "cm-1", status: "failed", error_code: "0" },
+        { message_id: "cm-2", status: "sent", error_code: null },
+      ]);
+      const logged = await query<{ code: unknown }>(
+        db.prisma,
+        `SELECT payload->'error'->'code' AS code FROM receipt_events WHERE idempotency_key = 'c-3'`,
+      );
+      expect(logged).toEqual([{ code: 0 }]);
+    });
+
     it("answers a batch with no valid line with 400", async () => {
       const res = await post(TOKEN, "{bad\n{worse");
       expect(res.status).toBe(400);

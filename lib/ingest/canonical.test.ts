@@ -108,4 +108,21 @@ describe("values PostgreSQL cannot store", () => {
     ]);
     expect(events.map((e) => e.key)).toEqual(["C:\\u0000 is fine", "ok"]);
   });
+
+  it("refuses an error code too long for the failure index, and stores a numeric code as parsed", () => {
+    const failed = (id: string, code: string) =>
+      `{"type":"message.failed","id":"${id}","messageId":"m","recipientId":"u","error":{"code":${code}}}`;
+    const { events, errors } = parseBatch(
+      [failed("long", JSON.stringify("码".repeat(201))), failed("tiny", "1e-20000"), failed("text", '"131049"')].join("\n"),
+      false,
+      new Date(),
+    );
+    expect(errors).toEqual([{ line: 1, message: expect.stringMatching(/^error\.code: /) }]);
+    expect(events.map((e) => [e.key, e.type === "message.failed" && e.error?.code])).toEqual([
+      ["tiny", "0"],
+      ["text", "131049"],
+    ]);
+    // 1e-20000 is 0 here and out of range for PostgreSQL's numeric: its raw text is not stored.
+    expect(events.map((e) => e.raw === undefined)).toEqual([true, false]);
+  });
 });

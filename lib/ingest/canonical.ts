@@ -20,6 +20,10 @@ const message = z.object({
 
 const base = { id, occurredAt: time.optional() };
 
+// A code is kept on the delivery and indexed (failure lists), and a btree entry holds ~2,700 bytes.
+export const ERROR_CODE_MAX = 200;
+export const ERROR_TITLE_MAX = 500;
+
 export const canonicalEventSchema = z.discriminatedUnion("type", [
   z
     .object({
@@ -45,7 +49,9 @@ export const canonicalEventSchema = z.discriminatedUnion("type", [
     messageId: id,
     recipientId: id,
     clientPlatform: z.string().max(40).nullish(),
-    error: z.object({ code: z.union([z.string(), z.number()]).nullish(), title: z.string().max(500).nullish() }).nullish(),
+    error: z
+      .object({ code: z.union([z.string().max(ERROR_CODE_MAX), z.number()]).nullish(), title: z.string().max(ERROR_TITLE_MAX).nullish() })
+      .nullish(),
   }),
   z.object({ ...base, type: z.literal("conversation.read"), conversationId: id, readerId: id, readUpTo: time }),
   z.object({ ...base, type: z.literal("message.received"), conversationId: id, senderId: optId }),
@@ -105,12 +111,16 @@ export function parseCanonical(value: unknown, receivedAt: Date, raw?: string): 
   if (!parsed.success) return { ok: false, message: describe(parsed.error) };
   const e = parsed.data;
   const occurredAt = e.occurredAt ? new Date(e.occurredAt) : receivedAt;
+  // The event log's jsonb reads numbers as numeric, whose range differs from a double's: 1e-20000
+  // is 0 to JavaScript and an error to PostgreSQL. error.code is the one canonical field that may
+  // be a number, so such an event is stored as parsed rather than as its raw text.
+  const numericCode = e.type === "message.failed" && typeof e.error?.code === "number";
   const common = {
     key: e.id,
     occurredAt,
     timeSource: e.occurredAt ? ("platform" as const) : ("received" as const),
     payload: value,
-    raw,
+    raw: numericCode ? undefined : raw,
   };
   switch (e.type) {
     case "message.sent":

@@ -16,7 +16,9 @@ export interface ResolvedSource {
 }
 
 // Webhooks hit the same few sources thousands of times a second; a short cache keeps the source
-// lookup and secret unsealing off the hot path, and still picks up edits within seconds.
+// lookup and secret unsealing off the hot path, and still picks up edits within seconds. Only
+// sources that exist are kept: ids in URLs are anyone's to choose, and remembering each unknown
+// one would let a client grow the process's memory without bound.
 const TTL_MS = 5_000;
 const cache = new Map<string, { at: number; source: ResolvedSource | null }>();
 
@@ -39,8 +41,14 @@ export async function findSource(db: Db, id: string): Promise<ResolvedSource | n
     publicBaseUrl: row.publicBaseUrl,
     appId: row.appId,
   };
-  cache.set(id, { at: Date.now(), source });
+  if (source) cache.set(id, { at: Date.now(), source });
+  else cache.delete(id);
   return source;
+}
+
+/** Sources held in the cache (for tests). */
+export function cachedSources(): number {
+  return cache.size;
 }
 
 export function forgetSource(id?: string): void {

@@ -166,6 +166,21 @@ describe("WhatsApp Cloud API adapter", () => {
     expect((events[2].payload as { status: { errors: unknown[] } }).status.errors).toHaveLength(1);
   });
 
+  it("cuts an overlong error code and title to what the canonical format keeps, never inside a surrogate pair", () => {
+    const body = envelope([
+      {
+        id: "wamid.F",
+        status: "failed",
+        timestamp: "1751142888",
+        recipient_id: "16505550002",
+        errors: [{ code: "x".repeat(199) + "😀" + "y".repeat(50), title: "t".repeat(600) }],
+      },
+    ]);
+    const { events } = parseWhatsApp(req(body, {}));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: "message.failed", error: { code: "x".repeat(199), title: "t".repeat(500) } });
+  });
+
   it("gives each group participant its own delivery and idempotency key", () => {
     const group = (participant: string) => ({
       id: "wamid.G",
