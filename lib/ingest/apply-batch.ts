@@ -248,7 +248,7 @@ export async function applyBatch(
 
   // 7. Load (and lock) the current state of every touched delivery.
   const keys = dedupe(
-    [...facts.values(), ...touchedByMarks].map((f) => ({ ws: f.ws, m: f.m, r: f.r })),
+    [...facts.values(), ...touchedByMarks, ...registered.resend].map((f) => ({ ws: f.ws, m: f.m, r: f.r })),
     (k) => K(k.ws, k.m, k.r),
   ).sort((a, b) => (K(a.ws, a.m, a.r) < K(b.ws, b.m, b.r) ? -1 : 1));
   // The watermarks of every (conversation, reader) involved come in the same trip. A delivery's
@@ -269,8 +269,9 @@ export async function applyBatch(
     const key = K(k.ws, k.m, k.r);
     const message = messages.get(K(k.ws, k.m));
     const prior = before.get(key);
-    // A message's attributes can be completed by a later registration; its deliveries follow
-    // (and the rollup delta below moves their counts to the right campaign, kind, …).
+    // A message's attributes can be completed by a later registration, and its first send time
+    // moved earlier; its deliveries follow (and the rollup delta below moves their counts to the
+    // right campaign, kind, cohort, …).
     // A fresh object per delivery, merged in place (`before` keeps the stored state for deltas).
     const state = prior ? (message ? withDims(prior, message) : { ...prior }) : newDelivery(k.ws, k.m, k.r, message!);
     for (const { fact, t } of facts.get(key)?.list ?? []) {
@@ -279,6 +280,28 @@ export async function applyBatch(
       if (res.outOfOrder) t.outOfOrder = true;
     }
     after.set(key, state);
+  }
+  // A watermark read holds only while a watermark covers the delivery's cohort. The delivery's own
+  // send time, arriving after the watermark, can move the cohort past it (in time order it was
+  // never covered): such a read is taken back, and the explicit reads (logged or in this batch)
+  // and the watermarks below find the read time again.
+  const retake = keys.filter((k) => {
+    const key = K(k.ws, k.m, k.r);
+    const prior = before.get(key);
+    const state = after.get(key)!;
+    return prior !== undefined && state.readByWatermark && cohortOf(state).getTime() > cohortOf(prior).getTime();
+  });
+  if (retake.length) {
+    const logged = await store.firstExplicitReads(tx, retake);
+    for (const k of retake) {
+      const key = K(k.ws, k.m, k.r);
+      const state = after.get(key)!;
+      state.readAt = null;
+      state.readByWatermark = false;
+      const at = logged.get(key);
+      if (at) mergeInto(state, { kind: "read", at });
+      for (const { fact } of facts.get(key)?.list ?? []) if (fact.kind === "read") mergeInto(state, fact);
+    }
   }
   // Watermarks are checked against each delivery's final cohort time, whichever arrived first.
   const marksByScope = groupBy(marksFound, (w) => K(w.ws, w.conversationId, w.readerId));
@@ -350,7 +373,9 @@ export async function applyBatch(
 }
 
 function withDims(s: DeliveryState, m: store.MessageRow): DeliveryState {
-  return { ...s, ...dimsOf(m) };
+  // The message's first send time as stored (the earliest reported, whichever came first).
+  const messageSentAt = s.sentAt === null && m.sentAt < s.messageSentAt ? m.sentAt : s.messageSentAt;
+  return { ...s, ...dimsOf(m), messageSentAt };
 }
 
 function messageIdOf(ev: IngestEvent): string | null {

@@ -289,6 +289,114 @@ describe.each(DATABASE_KINDS)("ingestion semantics on %s", (kind) => {
     ]);
   });
 
+  it("gives a delivery known only from its receipts its message's first send time, whichever registration comes last", async () => {
+    // m1 is sent to u1 at 09:00 and to u2 at 09:04; u3 is never registered, only reported.
+    const events = [
+      sent("r1", "rm1", "u1", 0),
+      sent("r2", "rm1", "u2", 4),
+      receipt("message.delivered", "r3", "rm1", "u3", 6),
+      receipt("message.read", "r4", "rm1", "u3", 7),
+    ];
+    const inOrder = await ws();
+    const late = await ws();
+    for (const e of events) await ingest(db, inOrder, [e]);
+    for (const e of [events[1], events[2], events[3], events[0]]) await ingest(db, late, [e]);
+    const a = await snapshot(db, inOrder);
+    expect(await snapshot(db, late)).toEqual(a);
+    const [u3] = await query<{ cohort_at: Date }>(
+      db.prisma,
+      `SELECT cohort_at FROM deliveries WHERE workspace_id = $1 AND recipient_id = 'u3'`,
+      [late],
+    );
+    expect(u3.cohort_at.toISOString()).toBe(at(0));
+    expect(a.rollups).toEqual(await recomputedRollups(db, late));
+  });
+
+  it("takes back a watermark read when the delivery's own later send time shows the watermark never covered it", async () => {
+    const support = { kind: "support", conversationId: "wc1", senderId: "agent", campaignId: null, variant: null };
+    const s1 = sent("w1", "wm1", "u1", 0, support);
+    const mark = { type: "conversation.read", id: "w2", occurredAt: at(3), conversationId: "wc1", readerId: "u2", readUpTo: at(2) };
+    const s2 = sent("w3", "wm1", "u2", 5, support);
+    const d2 = receipt("message.delivered", "w4", "wm1", "u2", 6);
+    const r2 = receipt("message.read", "w5", "wm1", "u2", 8);
+    const inOrder = await ws();
+    const late = await ws();
+    for (const e of [s1, mark, s2, d2, r2]) await ingest(db, inOrder, [e]);
+    // u2's delivery is known from its receipts first (cohort: the message's 09:00, which the
+    // watermark covers, and its read at 09:03 beats the read at 09:08); its own send comes last.
+    for (const e of [s1, d2, r2, mark]) await ingest(db, late, [e]);
+    expect(await delivery(late, "wm1", "u2")).toMatchObject({ status: "read", read_by_watermark: true });
+    await ingest(db, late, [s2]);
+    expect(await delivery(late, "wm1", "u2")).toMatchObject({ status: "read", read_at: new Date(at(8)), read_by_watermark: false });
+    expect(await snapshot(db, late)).toEqual(await snapshot(db, inOrder));
+    expect((await snapshot(db, late)).rollups).toEqual(await recomputedRollups(db, late));
+  });
+
+  it("ends in the same state whatever the arrival order and batching of a tangled conversation", async () => {
+    const conv = { kind: "support", conversationId: "fc1", senderId: "agent", campaignId: null, variant: null };
+    const send = (id: string, m: string, r: string[], min: number) => ({
+      ...sent(id, m, r[0], min, conv),
+      recipientId: undefined,
+      recipientIds: r,
+    });
+    const mark = (id: string, min: number, upTo: number, reader: string) => ({
+      type: "conversation.read",
+      id,
+      occurredAt: at(min),
+      conversationId: "fc1",
+      readerId: reader,
+      readUpTo: at(upTo),
+    });
+    const events = [
+      send("f1", "fm1", ["u1"], 0),
+      send("f2", "fm1", ["u2"], 4),
+      send("f3", "fm2", ["u1", "u2"], 10),
+      receipt("message.delivered", "f4", "fm1", "u1", 1),
+      receipt("message.read", "f5", "fm1", "u1", 12),
+      receipt("message.failed", "f6", "fm2", "u2", 11, { error: { code: "131049", title: "Not delivered" } }),
+      receipt("message.delivered", "f7", "fm2", "u2", 13),
+      receipt("message.read", "f8", "fm1", "u2", 15),
+      receipt("message.delivered", "f9", "fm2", "u3", 12),
+      receipt("message.read", "f10", "fm2", "u3", 14),
+      receipt("message.read", "f11", "fm1", "u1", 2),
+      receipt("message.failed", "f12", "fm1", "u2", 5, { error: { code: "x", title: "y" } }),
+      mark("f13", 16, 12, "u3"),
+      mark("f14", 3, 2, "u1"),
+      mark("f15", 20, 10, "u2"),
+      mark("f16", 8, 3, "u3"),
+      { type: "message.received", id: "f17", occurredAt: at(5), conversationId: "fc1", senderId: "u1" },
+      // u4 is reported before its own send, which comes after the message's first; a watermark
+      // covers the message's first send but not u4's; u4's own read comes after the watermark's.
+      receipt("message.delivered", "f18", "fm1", "u4", 7),
+      send("f19", "fm1", ["u4"], 6),
+      mark("f20", 6.5, 5, "u4"),
+      receipt("message.read", "f21", "fm1", "u4", 9),
+      // fm3's first send arrives after a later one; u6 is known from receipts only.
+      send("f22", "fm3", ["u5"], 2),
+      send("f23", "fm3", ["u5"], 1),
+      receipt("message.read", "f24", "fm3", "u6", 3),
+      mark("f25", 4, 1.5, "u6"),
+    ];
+    const inOrder = await ws();
+    for (const e of events) await ingest(db, inOrder, [e]);
+    const expected = await snapshot(db, inOrder);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 25; round++) {
+      const order = events
+        .map((e) => ({ e, k: random() }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.e);
+      const w = await ws();
+      for (let i = 0; i < order.length;) {
+        const n = 1 + Math.floor(random() * 3);
+        await ingest(db, w, order.slice(i, (i += n)));
+      }
+      const got = await snapshot(db, w);
+      expect({ round, ...got }).toEqual({ round, ...expected });
+    }
+  });
+
   it("keeps rollups equal to a from-scratch recomputation over delivery state", async () => {
     const w = await ws();
     const events = generateScenario({

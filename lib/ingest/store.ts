@@ -25,6 +25,12 @@ const MESSAGE_COLUMNS = `workspace_id AS "workspaceId", id, kind::text AS kind, 
   conversation_id AS "conversationId", campaign_id AS "campaignId", variant,
   announcement_id AS "announcementId", title, source_id AS "sourceId", sent_at AS "sentAt"`;
 const MESSAGE_COLUMN_NAMES = MESSAGE_COLUMNS.split(",");
+const MESSAGE_ALIASES = MESSAGE_COLUMN_NAMES.map((c) =>
+  c
+    .trim()
+    .split(/\s+AS\s+/i)
+    .pop()!,
+).join(", ");
 
 /**
  * Which of `events` are already in the log — after taking transaction-scoped advisory locks on
@@ -145,15 +151,17 @@ export interface WaitingRow {
 
 /**
  * What a batch needs to know about messages, in one statement: registers the messages it sends
- * (returning them as stored), takes the receipts that were waiting for those, and looks up the
- * messages of its other receipts (`known`, disjoint from `rows`).
+ * (returning them as stored), takes the receipts that were waiting for those, looks up the
+ * messages of its other receipts (`known`, disjoint from `rows`), and finds the deliveries whose
+ * cohort an earlier send time of an already known message moves (`resend`: deliveries created by
+ * a receipt, with no send of their own, take their message's first send time).
  */
 export async function registerMessages(
   tx: Tx,
   rows: MessageRow[],
   known: { ws: string; id: string }[],
-): Promise<{ messages: MessageRow[]; waiting: WaitingRow[] }> {
-  if (!rows.length && !known.length) return { messages: [], waiting: [] };
+): Promise<{ messages: MessageRow[]; waiting: WaitingRow[]; resend: { ws: string; m: string; r: string }[] }> {
+  if (!rows.length && !known.length) return { messages: [], waiting: [], resend: [] };
   const ctes: string[] = [];
   const selects: string[] = [];
   const params: unknown[] = [];
@@ -219,12 +227,16 @@ export async function registerMessages(
          title = COALESCE(t.title, EXCLUDED.title),
          source_id = COALESCE(t.source_id, EXCLUDED.source_id),
          sent_at = LEAST(t.sent_at, EXCLUDED.sent_at)
-       RETURNING ${MESSAGE_COLUMNS})`,
+       RETURNING ${MESSAGE_COLUMNS}, xmax <> 0 AS existed)`,
       `released AS (DELETE FROM waiting_receipts w USING ${ids.from}
        WHERE w.workspace_id = k.ws AND w.message_id = k.id
        RETURNING w.workspace_id AS ws, w.event_key AS key, w.source_id AS "sourceId", w.event)`,
+      // xmax is set on a row ON CONFLICT updated: only a message seen before can have deliveries.
+      `resend AS (SELECT d.workspace_id AS ws, d.message_id AS m, d.recipient_id AS r
+       FROM registered g JOIN deliveries d ON d.workspace_id = g."workspaceId" AND d.message_id = g.id
+       WHERE g.existed AND d.sent_at IS NULL AND d.cohort_at > g."sentAt")`,
     );
-    selects.push(`SELECT *, NULL::jsonb AS waiting FROM registered`);
+    selects.push(`SELECT ${MESSAGE_ALIASES}, NULL::jsonb AS waiting FROM registered`);
   }
   if (known.length) {
     const u = rowsOf(
@@ -240,24 +252,28 @@ export async function registerMessages(
     ctes.push(`found AS (SELECT ${MESSAGE_COLUMNS} FROM messages JOIN ${u.from} ON workspace_id = kws AND id = kid)`);
     selects.push(`SELECT *, NULL::jsonb AS waiting FROM found`);
   }
-  // Released receipts ride in the last column of rows whose message columns are null.
+  // Released receipts and deliveries to resend ride in the last column of rows whose message
+  // columns are null.
+  const nulls = MESSAGE_COLUMN_NAMES.map(() => "NULL").join(", ");
   if (rows.length)
     selects.push(
-      `SELECT ${MESSAGE_COLUMN_NAMES.map(() => "NULL").join(", ")},
-         jsonb_build_object('ws', ws, 'key', key, 'sourceId', "sourceId", 'event', event) FROM released`,
+      `SELECT ${nulls}, jsonb_build_object('ws', ws, 'key', key, 'sourceId', "sourceId", 'event', event) FROM released`,
+      `SELECT ${nulls}, jsonb_build_object('resend', jsonb_build_array(ws, m, r)) FROM resend`,
     );
-  const out = await query<MessageRow & { waiting: WaitingRow | null }>(
+  const out = await query<MessageRow & { waiting: (WaitingRow & { resend?: undefined }) | { resend: [string, string, string] } | null }>(
     tx,
     `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`,
     params,
   );
   const messages: MessageRow[] = [];
   const waiting: WaitingRow[] = [];
+  const resend: { ws: string; m: string; r: string }[] = [];
   for (const { waiting: w, ...m } of out) {
-    if (w) waiting.push(w);
-    else messages.push(m);
+    if (!w) messages.push(m);
+    else if (w.resend) resend.push({ ws: w.resend[0], m: w.resend[1], r: w.resend[2] });
+    else waiting.push(w as WaitingRow);
   }
-  return { messages, waiting };
+  return { messages, waiting, resend };
 }
 
 export async function insertWaiting(
@@ -360,6 +376,28 @@ export async function findWatermarks(tx: Tx, scopes: { ws: string; c: string; r:
      FROM watermarks w JOIN ${u.from} ON w.workspace_id = k.ws AND w.conversation_id = k.c AND w.reader_id = k.r`,
     u.params,
   );
+}
+
+/** The earliest per-message read logged for each of these deliveries (duplicates aside), by key. */
+export async function firstExplicitReads(tx: Tx, keys: { ws: string; m: string; r: string }[]): Promise<Map<string, Date>> {
+  const u = rowsOf(
+    "k",
+    [
+      ["ws", "text"],
+      ["m", "text"],
+      ["r", "text"],
+    ],
+    keys.map((k) => [k.ws, k.m, k.r]),
+  );
+  const rows = await query<{ ws: string; m: string; r: string; at: Date }>(
+    tx,
+    `SELECT e.workspace_id AS ws, e.message_id AS m, e.recipient_id AS r, min(e.occurred_at) AS at
+     FROM receipt_events e JOIN ${u.from} ON e.workspace_id = k.ws AND e.message_id = k.m AND e.recipient_id = k.r
+     WHERE e.type = 'message.read' AND e.dedup_key IS NOT NULL
+     GROUP BY 1, 2, 3`,
+    u.params,
+  );
+  return new Map(rows.map((x) => [`${x.ws}\u0000${x.m}\u0000${x.r}`, x.at]));
 }
 
 type DeliveryRow = Omit<DeliveryState, "messageSentAt"> & { cohortAt: Date };
