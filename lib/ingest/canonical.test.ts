@@ -55,6 +55,15 @@ describe("canonical events", () => {
     expect(r.ok && r.event.timeSource).toBe("received");
   });
 
+  it("reads a JSON array that starts with a byte order mark, as it reads such NDJSON", () => {
+    const event = { type: "message.read", id: "bom", messageId: "m", recipientId: "u" };
+    for (const [text, asArray] of [
+      [`\uFEFF${JSON.stringify([event])}`, true],
+      [`\uFEFF${JSON.stringify(event)}`, false],
+    ] as const)
+      expect(parseBatch(text, asArray, new Date()).events.map((e) => e.key)).toEqual(["bom"]);
+  });
+
   it("keeps valid lines and reports bad ones by line number", () => {
     const body = ['{"type":"message.read","id":"a","messageId":"m","recipientId":"u"}', "", "{not json", '{"type":"nope","id":"b"}'].join(
       "\n",

@@ -179,7 +179,8 @@ export function parseBatch(text: string, asArray: boolean, receivedAt: Date): { 
     else errors.push({ line, message: r.message });
   };
   if (asArray) {
-    const parsed: unknown = JSON.parse(text);
+    // A byte order mark is not JSON; some Windows tools write one (trim() drops it from NDJSON lines).
+    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
     if (!Array.isArray(parsed)) throw new SyntaxError("expected a JSON array of events");
     parsed.forEach((v, i) => take(v, i + 1));
     return { events, errors };
