@@ -430,6 +430,7 @@ async function recordConversations(
   const max = (a: Date | null, b: Date) => (a && a > b ? a : b);
   for (const t of fresh) {
     if (t.ev.type === "message.received") {
+      t.outcome = "applied";
       inbound.push({
         ws: t.ws,
         conversationId: t.ev.conversationId,

@@ -257,6 +257,18 @@ describe.each(DATABASE_KINDS)("ingestion semantics on %s", (kind) => {
       last_inbound_at: new Date(at(9)),
       last_outbound_at: new Date(at(4)),
     });
+    // Stored inbound messages are applied; a repeat is a duplicate.
+    expect(
+      await ingest(db, w, [{ type: "message.received", id: "i2", occurredAt: at(9), conversationId: "c1", senderId: "cust" }]),
+    ).toEqual(["duplicate"]);
+    expect(
+      await query(db.prisma, `SELECT idempotency_key AS key, outcome::text FROM receipt_events WHERE workspace_id = $1 ORDER BY id`, [w]),
+    ).toEqual([
+      { key: "i1", outcome: "applied" },
+      { key: "o1", outcome: "applied" },
+      { key: "i2", outcome: "applied" },
+      { key: "i2", outcome: "duplicate" },
+    ]);
   });
 
   it("ends a shuffled stream with duplicates in exactly the in-order state, rollups included", async () => {
