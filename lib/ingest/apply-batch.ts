@@ -248,7 +248,7 @@ export async function applyBatch(
 
   // 7. Load (and lock) the current state of every touched delivery.
   const keys = dedupe(
-    [...facts.values(), ...touchedByMarks, ...registered.resend].map((f) => ({ ws: f.ws, m: f.m, r: f.r })),
+    [...facts.values(), ...touchedByMarks, ...registered.moved].map((f) => ({ ws: f.ws, m: f.m, r: f.r })),
     (k) => K(k.ws, k.m, k.r),
   ).sort((a, b) => (K(a.ws, a.m, a.r) < K(b.ws, b.m, b.r) ? -1 : 1));
   // The watermarks of every (conversation, reader) involved come in the same trip. A delivery's

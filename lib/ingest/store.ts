@@ -153,15 +153,15 @@ export interface WaitingRow {
  * What a batch needs to know about messages, in one statement: registers the messages it sends
  * (returning them as stored), takes the receipts that were waiting for those, looks up the
  * messages of its other receipts (`known`, disjoint from `rows`), and finds the deliveries whose
- * cohort an earlier send time of an already known message moves (`resend`: deliveries created by
+ * cohort an earlier send time of an already known message moves (`moved`: deliveries created by
  * a receipt, with no send of their own, take their message's first send time).
  */
 export async function registerMessages(
   tx: Tx,
   rows: MessageRow[],
   known: { ws: string; id: string }[],
-): Promise<{ messages: MessageRow[]; waiting: WaitingRow[]; resend: { ws: string; m: string; r: string }[] }> {
-  if (!rows.length && !known.length) return { messages: [], waiting: [], resend: [] };
+): Promise<{ messages: MessageRow[]; waiting: WaitingRow[]; moved: { ws: string; m: string; r: string }[] }> {
+  if (!rows.length && !known.length) return { messages: [], waiting: [], moved: [] };
   const ctes: string[] = [];
   const selects: string[] = [];
   const params: unknown[] = [];
@@ -232,7 +232,7 @@ export async function registerMessages(
        WHERE w.workspace_id = k.ws AND w.message_id = k.id
        RETURNING w.workspace_id AS ws, w.event_key AS key, w.source_id AS "sourceId", w.event)`,
       // xmax is set on a row ON CONFLICT updated: only a message seen before can have deliveries.
-      `resend AS (SELECT d.workspace_id AS ws, d.message_id AS m, d.recipient_id AS r
+      `moved AS (SELECT d.workspace_id AS ws, d.message_id AS m, d.recipient_id AS r
        FROM registered g JOIN deliveries d ON d.workspace_id = g."workspaceId" AND d.message_id = g.id
        WHERE g.existed AND d.sent_at IS NULL AND d.cohort_at > g."sentAt")`,
     );
@@ -252,28 +252,28 @@ export async function registerMessages(
     ctes.push(`found AS (SELECT ${MESSAGE_COLUMNS} FROM messages JOIN ${u.from} ON workspace_id = kws AND id = kid)`);
     selects.push(`SELECT *, NULL::jsonb AS waiting FROM found`);
   }
-  // Released receipts and deliveries to resend ride in the last column of rows whose message
+  // Released receipts and moved deliveries ride in the last column of rows whose message
   // columns are null.
   const nulls = MESSAGE_COLUMN_NAMES.map(() => "NULL").join(", ");
   if (rows.length)
     selects.push(
       `SELECT ${nulls}, jsonb_build_object('ws', ws, 'key', key, 'sourceId', "sourceId", 'event', event) FROM released`,
-      `SELECT ${nulls}, jsonb_build_object('resend', jsonb_build_array(ws, m, r)) FROM resend`,
+      `SELECT ${nulls}, jsonb_build_object('moved', jsonb_build_array(ws, m, r)) FROM moved`,
     );
-  const out = await query<MessageRow & { waiting: (WaitingRow & { resend?: undefined }) | { resend: [string, string, string] } | null }>(
+  const out = await query<MessageRow & { waiting: (WaitingRow & { moved?: undefined }) | { moved: [string, string, string] } | null }>(
     tx,
     `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`,
     params,
   );
   const messages: MessageRow[] = [];
   const waiting: WaitingRow[] = [];
-  const resend: { ws: string; m: string; r: string }[] = [];
+  const moved: { ws: string; m: string; r: string }[] = [];
   for (const { waiting: w, ...m } of out) {
     if (!w) messages.push(m);
-    else if (w.resend) resend.push({ ws: w.resend[0], m: w.resend[1], r: w.resend[2] });
+    else if (w.moved) moved.push({ ws: w.moved[0], m: w.moved[1], r: w.moved[2] });
     else waiting.push(w as WaitingRow);
   }
-  return { messages, waiting, resend };
+  return { messages, waiting, moved };
 }
 
 export async function insertWaiting(
