@@ -20,7 +20,7 @@ export interface ResolvedSource {
 // sources that exist are kept: ids in URLs are anyone's to choose, and remembering each unknown
 // one would let a client grow the process's memory without bound.
 const TTL_MS = 5_000;
-const cache = new Map<string, { at: number; source: ResolvedSource | null }>();
+const cache = new Map<string, { at: number; source: ResolvedSource }>();
 
 export async function findSource(db: Db, id: string): Promise<ResolvedSource | null> {
   const hit = cache.get(id);
