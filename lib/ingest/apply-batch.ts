@@ -292,7 +292,7 @@ export async function applyBatch(
     return prior !== undefined && state.readByWatermark && cohortOf(state).getTime() > cohortOf(prior).getTime();
   });
   if (retake.length) {
-    const logged = await store.firstExplicitReads(tx, retake);
+    const logged = new Map((await store.firstExplicitReads(tx, retake)).map((x) => [K(x.ws, x.m, x.r), x.at]));
     for (const k of retake) {
       const key = K(k.ws, k.m, k.r);
       const state = after.get(key)!;

@@ -378,9 +378,9 @@ export async function findWatermarks(tx: Tx, scopes: { ws: string; c: string; r:
   );
 }
 
-/** The earliest per-message read logged for each of these deliveries (duplicates aside), by key. */
-export async function firstExplicitReads(tx: Tx, keys: { ws: string; m: string; r: string }[]): Promise<Map<string, Date>> {
-  const u = rowsOf(
+/** Deliveries named by key, as the derived table `k` (ws, m, r). */
+function deliveryKeys(keys: { ws: string; m: string; r: string }[]) {
+  return rowsOf(
     "k",
     [
       ["ws", "text"],
@@ -389,7 +389,15 @@ export async function firstExplicitReads(tx: Tx, keys: { ws: string; m: string; 
     ],
     keys.map((k) => [k.ws, k.m, k.r]),
   );
-  const rows = await query<{ ws: string; m: string; r: string; at: Date }>(
+}
+
+/** The earliest per-message read logged for each of these deliveries (duplicates aside). */
+export async function firstExplicitReads(
+  tx: Tx,
+  keys: { ws: string; m: string; r: string }[],
+): Promise<{ ws: string; m: string; r: string; at: Date }[]> {
+  const u = deliveryKeys(keys);
+  return query<{ ws: string; m: string; r: string; at: Date }>(
     tx,
     `SELECT e.workspace_id AS ws, e.message_id AS m, e.recipient_id AS r, min(e.occurred_at) AS at
      FROM receipt_events e JOIN ${u.from} ON e.workspace_id = k.ws AND e.message_id = k.m AND e.recipient_id = k.r
@@ -397,7 +405,6 @@ export async function firstExplicitReads(tx: Tx, keys: { ws: string; m: string; 
      GROUP BY 1, 2, 3`,
     u.params,
   );
-  return new Map(rows.map((x) => [`${x.ws}\u0000${x.m}\u0000${x.r}`, x.at]));
 }
 
 type DeliveryRow = Omit<DeliveryState, "messageSentAt"> & { cohortAt: Date };
@@ -405,15 +412,7 @@ type DeliveryRow = Omit<DeliveryState, "messageSentAt"> & { cohortAt: Date };
 /** Lock and load the deliveries this batch touches (sorted, so concurrent writers never deadlock). */
 export async function lockDeliveries(tx: Tx, keys: { ws: string; m: string; r: string }[]): Promise<DeliveryState[]> {
   if (!keys.length) return [];
-  const u = rowsOf(
-    "k",
-    [
-      ["ws", "text"],
-      ["m", "text"],
-      ["r", "text"],
-    ],
-    keys.map((k) => [k.ws, k.m, k.r]),
-  );
+  const u = deliveryKeys(keys);
   const rows = await query<DeliveryRow>(
     tx,
     `SELECT d.workspace_id AS "workspaceId", d.message_id AS "messageId", d.recipient_id AS "recipientId",
